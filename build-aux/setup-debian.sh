@@ -4,13 +4,13 @@
 # SQLCipher 3.4 has no FTS5). The backports suite is added on the mirror this machine
 # already uses; no host name is written here.
 #
-# Usage: build-aux/setup-debian.sh [--sanitizers]
+# Usage: build-aux/setup-debian.sh [--test-tools]
 set -euo pipefail
 
-want_sanitizers=0
+want_test_tools=0
 for arg in "$@"; do
   case "$arg" in
-    --sanitizers) want_sanitizers=1 ;;
+    --test-tools) want_test_tools=1 ;;
     *) echo "setup-debian.sh: unknown option '$arg'" >&2; exit 2 ;;
   esac
 done
@@ -32,7 +32,10 @@ packages=(
   desktop-file-utils appstream
   fonts-noto-core fonts-dejavu-core locales
 )
-[ "$want_sanitizers" -eq 1 ] && packages+=(libclang-rt-14-dev clang valgrind)
+# AddressSanitizer and UBSan come with gcc; valgrind checks the core tests too.
+if [ "$want_test_tools" -eq 1 ]; then
+  packages+=(valgrind)
+fi
 backport_packages=(libsqlcipher-dev sqlcipher)
 
 # The first suite line of the machine's own configuration names its Debian mirror.

@@ -30,6 +30,8 @@ typedef struct {
 typedef struct {
   GawahIncident *incident;
   GPtrArray     *acts;         /* ActSpec */
+  char          *start;        /* as typed; checked with the rest of the input */
+  char          *end;
 } IncidentSpec;
 
 static void
@@ -51,6 +53,17 @@ act_spec_free (ActSpec *spec)
   g_ptr_array_unref (spec->laws);
   g_free (spec);
 }
+
+static void
+incident_spec_clear (IncidentSpec *spec)
+{
+  g_clear_pointer (&spec->incident, gawah_incident_free);
+  g_clear_pointer (&spec->acts, g_ptr_array_unref);
+  g_clear_pointer (&spec->start, g_free);
+  g_clear_pointer (&spec->end, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (IncidentSpec, incident_spec_clear)
 
 static ActSpec *
 current_act (IncidentSpec  *spec,
@@ -128,33 +141,6 @@ on_act_part_cb (const char  *option_name,
   else
     g_free (perpetrator->involvement), perpetrator->involvement = g_strdup (value);
   return TRUE;
-}
-
-static gboolean
-parse_date_option (const char        *value,
-                   const char        *field,
-                   GawahPartialDate  *date,
-                   GError           **error)
-{
-  g_autoptr(GError) date_error = NULL;
-
-  if (gawah_partial_date_parse_text (value, field, date, &date_error))
-    return TRUE;
-  g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, date_error->message);
-  return FALSE;
-}
-
-static gboolean
-on_incident_date_cb (const char  *option_name,
-                     const char  *value,
-                     gpointer     data,
-                     GError     **error)
-{
-  IncidentSpec *spec = data;
-
-  if (g_str_equal (option_name, "--start"))
-    return parse_date_option (value, _("Start date"), &spec->incident->start, error);
-  return parse_date_option (value, _("End date"), &spec->incident->end, error);
 }
 
 /* Institutions and groups are recorded as such, not as individuals. */
@@ -260,7 +246,9 @@ save_incident_spec (GawahCasebook  *casebook,
 {
   IncidentSpec *spec = user_data;
 
-  if (!gawah_casebook_save_incident (casebook, spec->incident, error))
+  if (!gawah_partial_date_parse_text (spec->start, _("Start date"), &spec->incident->start, error) ||
+      !gawah_partial_date_parse_text (spec->end, _("End date"), &spec->incident->end, error) ||
+      !gawah_casebook_save_incident (casebook, spec->incident, error))
     return FALSE;
   for (guint i = 0; i < spec->acts->len; i++)
     if (!save_act_spec (casebook, spec->incident->id, g_ptr_array_index (spec->acts, i), error))
@@ -275,9 +263,9 @@ incident_option_group (IncidentSpec *spec)
   const GOptionEntry entries[] = {
     { "title", 0, 0, G_OPTION_ARG_STRING, &incident->title, N_("Title (required)"), N_("TEXT") },
     { "summary", 0, 0, G_OPTION_ARG_STRING, &incident->summary, N_("What happened"), N_("TEXT") },
-    { "start", 0, 0, G_OPTION_ARG_CALLBACK, on_incident_date_cb,
+    { "start", 0, 0, G_OPTION_ARG_STRING, &spec->start,
       N_("Start date: YYYY-MM-DD, YYYY-MM or YYYY; ~ before it for an estimate"), N_("DATE") },
-    { "end", 0, 0, G_OPTION_ARG_CALLBACK, on_incident_date_cb, N_("End date, as --start"), N_("DATE") },
+    { "end", 0, 0, G_OPTION_ARG_STRING, &spec->end, N_("End date, as --start"), N_("DATE") },
     { "ongoing", 0, 0, G_OPTION_ARG_NONE, &incident->ongoing, N_("The situation continues (a defender still missing)"), NULL },
     { "province", 0, 0, G_OPTION_ARG_STRING, &incident->province, N_("Province code (gawah-cli vocabulary province)"), N_("CODE") },
     { "district", 0, 0, G_OPTION_ARG_STRING, &incident->district, N_("District code"), N_("CODE") },
@@ -306,28 +294,27 @@ cli_add_incident (CliOptions *options,
                   int         argc,
                   char      **argv)
 {
-  g_autoptr(GawahIncident) incident = gawah_incident_new ();
-  g_autoptr(GPtrArray) acts = g_ptr_array_new_with_free_func ((GDestroyNotify) act_spec_free);
-  IncidentSpec spec = { incident, acts };
-  g_autoptr(GOptionContext) context = cli_option_context (_("CASEBOOK"),
+  g_auto(IncidentSpec) spec = {
+    gawah_incident_new (),
+    g_ptr_array_new_with_free_func ((GDestroyNotify) act_spec_free),
+    NULL,
+    NULL,
+  };
+  g_autoptr(GOptionContext) context = cli_option_context_with_group (_("CASEBOOK"),
     _("Add an incident. Example:\n"
       "  gawah-cli add-incident cases.gawah --title \"Abduction of a journalist\" --start 2019-11 \\\n"
       "    --province pk-kp --act enforced-disappearance --victim \"A. Khan\" --victim-category journalist \\\n"
-      "    --perpetrator \"Unknown men\" --perpetrator-type unknown"), options);
+      "    --perpetrator \"Unknown men\" --perpetrator-type unknown"), options, incident_option_group (&spec));
   g_autoptr(GError) error = NULL;
   g_autoptr(GawahCasebook) casebook = NULL;
   int status = EXIT_OK;
 
-  g_option_context_set_main_group (context, incident_option_group (&spec));
-  g_option_context_add_main_entries (context, (GOptionEntry[]) {
-    { "passphrase-file", 0, 0, G_OPTION_ARG_FILENAME, &options->passphrase_file,
-      N_("Read the passphrase from the first line of FILE"), N_("FILE") }, { NULL } }, GETTEXT_PACKAGE);
   if (!cli_parse (context, &argc, &argv, 1, &status) ||
       (casebook = cli_open_casebook (options, argv[1], &status)) == NULL)
     return status;
 
   if (!gawah_casebook_run_in_transaction (casebook, save_incident_spec, &spec, &error))
     return cli_report_error (error);
-  g_print ("%" G_GINT64_FORMAT "\t%s\n", incident->id, incident->uuid);
+  g_print ("%" G_GINT64_FORMAT "\t%s\n", spec.incident->id, spec.incident->uuid);
   return EXIT_OK;
 }

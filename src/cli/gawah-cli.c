@@ -78,6 +78,17 @@ cli_option_context (const char *parameters,
                     const char *summary,
                     CliOptions *options)
 {
+  return cli_option_context_with_group (parameters, summary, options, NULL);
+}
+
+/* Every command takes --passphrase-file; a command with options of its own
+ * that need user data (add-incident) brings them as its main group. */
+GOptionContext *
+cli_option_context_with_group (const char   *parameters,
+                               const char   *summary,
+                               CliOptions   *options,
+                               GOptionGroup *main_group)
+{
   GOptionContext *context = g_option_context_new (parameters);
   const GOptionEntry common[] = {
     { "passphrase-file", 0, 0, G_OPTION_ARG_FILENAME, &options->passphrase_file,
@@ -86,6 +97,8 @@ cli_option_context (const char *parameters,
   };
 
   g_option_context_set_summary (context, summary);
+  if (main_group != NULL)
+    g_option_context_set_main_group (context, main_group);
   g_option_context_add_main_entries (context, common, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   return context;

@@ -33,6 +33,10 @@ int            cli_usage_error       (GOptionContext *context,
 GOptionContext *cli_option_context   (const char    *parameters,
                                       const char    *summary,
                                       CliOptions    *options);
+GOptionContext *cli_option_context_with_group (const char *parameters,
+                                      const char    *summary,
+                                      CliOptions    *options,
+                                      GOptionGroup  *main_group);
 gboolean       cli_parse             (GOptionContext *context,
                                       int           *argc,
                                       char        ***argv,

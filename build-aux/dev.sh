@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# The README's quick start. On a fresh Debian 12 machine:
+#   build-aux/dev.sh run    installs what is missing, builds, opens the sample casebook
+#   build-aux/dev.sh test   installs what is missing, builds with warnings as errors,
+#                           runs every test, then the core tests again under
+#                           AddressSanitizer + UndefinedBehaviorSanitizer and valgrind
+set -euo pipefail
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top"
+
+sample_passphrase="sample"   # the sample casebook's passphrase, shown in the README
+
+configure() {
+  local dir=$1; shift
+  if [ -f "$dir/build.ninja" ]; then
+    meson configure "$dir" "$@" >/dev/null
+  else
+    meson setup "$dir" "$@"
+  fi
+}
+
+run() {
+  bash build-aux/setup-debian.sh
+  configure build
+  ninja -C build
+  local casebook=build/sample.gawah
+  if [ ! -f "$casebook" ]; then
+    GAWAH_PASSPHRASE=$sample_passphrase build/src/cli/gawah-cli create "$casebook"
+    GAWAH_PASSPHRASE=$sample_passphrase build/src/cli/gawah-cli import "$casebook" data/samples/sample-casebook.xml
+  fi
+  echo
+  echo "Sample casebook: $casebook (passphrase: $sample_passphrase)"
+  echo
+  GAWAH_PASSPHRASE=$sample_passphrase build/src/cli/gawah-cli list "$casebook"
+  echo
+  GAWAH_PASSPHRASE=$sample_passphrase build/src/cli/gawah-cli show "$casebook" \
+    "$(GAWAH_PASSPHRASE=$sample_passphrase build/src/cli/gawah-cli search "$casebook" Khattak | cut -f1 | head -n1)"
+}
+
+test_all() {
+  bash build-aux/setup-debian.sh --test-tools
+  configure build -Dwerror=true
+  ninja -C build
+  meson test -C build --print-errorlogs
+
+  # Memory errors and undefined behaviour in the core: a second build.
+  configure build-sanitize -Dwerror=true -Db_sanitize=address,undefined -Db_lundef=false
+  ninja -C build-sanitize
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+    meson test -C build-sanitize --suite core --print-errorlogs
+
+  meson test -C build --suite core --print-errorlogs \
+    --wrap='valgrind --quiet --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite' \
+    --logbase valgrind
+
+  python3 build-aux/summarize-tests.py build/meson-logs/testlog.json \
+    build-sanitize/meson-logs/testlog.json build/meson-logs/valgrind.json
+}
+
+case "${1:-}" in
+  run) run ;;
+  test) test_all ;;
+  *) echo "usage: build-aux/dev.sh run|test" >&2; exit 2 ;;
+esac
