@@ -159,7 +159,8 @@ gawah_casebook_save_act (GawahCasebook  *self,
 
   if (!check_act (self, act, error))
     return FALSE;
-  gawah_ensure_uuid (&act->uuid);
+  if (!gawah_ensure_uuid (&act->uuid, error))
+    return FALSE;
   if (act->id != 0)
     previous_incident = incident_of_act (self, act->id);
 

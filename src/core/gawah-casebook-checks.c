@@ -148,14 +148,24 @@ gawah_stmt_read_date (GawahStmt        *stmt,
     *date = (GawahPartialDate) { 0, 0, 0, GAWAH_PRECISION_UNKNOWN };
 }
 
-void
-gawah_ensure_uuid (char **uuid)
+/* A new record gets a random UUID; one that arrives with an id (an import,
+ * a merge between offices) must bring a real UUID. */
+gboolean
+gawah_ensure_uuid (char   **uuid,
+                   GError **error)
 {
   if (*uuid == NULL || **uuid == '\0')
     {
       g_free (*uuid);
       *uuid = g_uuid_string_random ();
+      return TRUE;
     }
+  if (!g_uuid_string_is_valid (*uuid))
+    {
+      g_set_error (error, GAWAH_ERROR, GAWAH_ERROR_INVALID, _("Id: “%s” is not a UUID"), *uuid);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 void
@@ -192,6 +202,26 @@ gawah_collect_rows (GawahCasebook   *self,
       return NULL;
     }
   return g_steal_pointer (&records);
+}
+
+/* The one record a query by id returns, or NOT_FOUND with the given message. */
+gpointer
+gawah_read_one_row (GawahCasebook   *self,
+                    GawahStmt       *stmt,
+                    GawahRowReader   read_row,
+                    const char      *not_found,
+                    GError         **error)
+{
+  gboolean has_row = FALSE;
+
+  if (stmt == NULL || !gawah_db_step_row (self->db, stmt, &has_row, error))
+    return NULL;
+  if (!has_row)
+    {
+      g_set_error_literal (error, GAWAH_ERROR, GAWAH_ERROR_NOT_FOUND, not_found);
+      return NULL;
+    }
+  return read_row (self, stmt);
 }
 
 /* The ids a query returns in its first column. */

@@ -62,7 +62,8 @@ gawah_casebook_save_chronology_entry (GawahCasebook         *self,
       !gawah_check_code (self, GAWAH_VOCAB_CHRONOLOGY_STEP, entry->step, _("Step"), error) ||
       !gawah_check_required_text (entry->description, _("Description"), error))
     return FALSE;
-  gawah_ensure_uuid (&entry->uuid);
+  if (!gawah_ensure_uuid (&entry->uuid, error))
+    return FALSE;
 
   stmt = gawah_db_prepare (self->db, entry->id == 0
     ? "INSERT INTO chronology (incident_id, uuid, date, precision, step, description)"
@@ -135,7 +136,8 @@ gawah_casebook_save_follow_up (GawahCasebook  *self,
 
   if (!check_follow_up (self, follow_up, error))
     return FALSE;
-  gawah_ensure_uuid (&follow_up->uuid);
+  if (!gawah_ensure_uuid (&follow_up->uuid, error))
+    return FALSE;
 
   stmt = gawah_db_prepare (self->db, follow_up->id == 0
     ? "INSERT INTO follow_up (incident_id, uuid, body, action_type, status, date, date_precision,"
@@ -221,7 +223,8 @@ gawah_casebook_save_source (GawahCasebook  *self,
 
   if (!check_source (self, source, error))
     return FALSE;
-  gawah_ensure_uuid (&source->uuid);
+  if (!gawah_ensure_uuid (&source->uuid, error))
+    return FALSE;
 
   stmt = gawah_db_prepare (self->db, source->id == 0
     ? "INSERT INTO source (incident_id, uuid, person_id, source_type, reliability, credibility,"
@@ -399,7 +402,8 @@ gawah_casebook_save_link (GawahCasebook      *self,
                            _("Linked incident: an incident cannot be linked to itself"));
       return FALSE;
     }
-  gawah_ensure_uuid (&link->uuid);
+  if (!gawah_ensure_uuid (&link->uuid, error))
+    return FALSE;
 
   stmt = gawah_db_prepare (self->db, link->id == 0
     ? "INSERT INTO incident_link (from_incident_id, uuid, to_incident_id, link_type, note)"

@@ -132,7 +132,8 @@ gawah_casebook_save_incident (GawahCasebook  *self,
   if (!check_incident (self, incident, error))
     return FALSE;
   g_strstrip (incident->title);
-  gawah_ensure_uuid (&incident->uuid);
+  if (!gawah_ensure_uuid (&incident->uuid, error))
+    return FALSE;
   return write_incident (self, incident, error);
 }
 
@@ -174,21 +175,12 @@ gawah_casebook_get_incident (GawahCasebook  *self,
                              GError        **error)
 {
   g_autoptr(GawahStmt) stmt = gawah_db_prepare (self->db, "SELECT " INCIDENT_COLUMNS " FROM incident WHERE id = ?1", error);
-  gboolean has_row = FALSE;
 
   g_return_val_if_fail (GAWAH_IS_CASEBOOK (self), NULL);
 
-  if (stmt == NULL)
-    return NULL;
-  gawah_stmt_bind_int64 (stmt, 1, id);
-  if (!gawah_db_step_row (self->db, stmt, &has_row, error))
-    return NULL;
-  if (!has_row)
-    {
-      g_set_error (error, GAWAH_ERROR, GAWAH_ERROR_NOT_FOUND, _("No such incident"));
-      return NULL;
-    }
-  return read_incident (self, stmt);
+  if (stmt != NULL)
+    gawah_stmt_bind_int64 (stmt, 1, id);
+  return gawah_read_one_row (self, stmt, (GawahRowReader) read_incident, _("No such incident"), error);
 }
 
 /* What people and scripts type: the number shown in lists, a whole UUID,

@@ -247,13 +247,10 @@ compare_mappings (gconstpointer a,
                   gconstpointer b,
                   gpointer      user_data)
 {
-  GawahCatalogue *catalogue = user_data;
   const GawahProvisionMapping *ma = *(GawahProvisionMapping * const *) a;
   const GawahProvisionMapping *mb = *(GawahProvisionMapping * const *) b;
-  guint oa = gawah_catalogue_get_order (catalogue, ma->provision_id);
-  guint ob = gawah_catalogue_get_order (catalogue, mb->provision_id);
 
-  return oa < ob ? -1 : oa > ob ? 1 : 0;
+  return gawah_catalogue_compare (user_data, ma->provision_id, mb->provision_id);
 }
 
 /* In catalogue order, so that each instrument's provisions stand together. */

@@ -169,7 +169,8 @@ gawah_casebook_save_person (GawahCasebook  *self,
 
   if (!check_person (self, person, error))
     return FALSE;
-  gawah_ensure_uuid (&person->uuid);
+  if (!gawah_ensure_uuid (&person->uuid, error))
+    return FALSE;
 
   tx = gawah_transaction_begin (self->db, error);
   if (tx == NULL ||
@@ -228,19 +229,12 @@ gawah_casebook_get_person (GawahCasebook  *self,
                            GError        **error)
 {
   g_autoptr(GawahStmt) stmt = gawah_db_prepare (self->db, "SELECT " PERSON_COLUMNS " FROM person WHERE id = ?1", error);
-  gboolean has_row = FALSE;
 
-  if (stmt == NULL)
-    return NULL;
-  gawah_stmt_bind_int64 (stmt, 1, id);
-  if (!gawah_db_step_row (self->db, stmt, &has_row, error))
-    return NULL;
-  if (!has_row)
-    {
-      g_set_error (error, GAWAH_ERROR, GAWAH_ERROR_NOT_FOUND, _("No such person"));
-      return NULL;
-    }
-  return read_person (self, stmt);
+  g_return_val_if_fail (GAWAH_IS_CASEBOOK (self), NULL);
+
+  if (stmt != NULL)
+    gawah_stmt_bind_int64 (stmt, 1, id);
+  return gawah_read_one_row (self, stmt, (GawahRowReader) read_person, _("No such person"), error);
 }
 
 /* Exact name in either script; Latin ignoring case. 0 when nobody has it. */

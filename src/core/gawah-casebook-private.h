@@ -59,7 +59,8 @@ void      gawah_stmt_bind_date          (GawahStmt              *stmt,
 void      gawah_stmt_read_date          (GawahStmt              *stmt,
                                          int                     date_column,
                                          GawahPartialDate       *date);
-void      gawah_ensure_uuid             (char                  **uuid);
+gboolean  gawah_ensure_uuid             (char                  **uuid,
+                                         GError                **error);
 void      gawah_stmt_read_timestamps    (GawahStmt              *stmt,
                                          int                     first_column,
                                          char                  **created_at,
@@ -72,6 +73,11 @@ GPtrArray *gawah_collect_rows           (GawahCasebook          *self,
                                          GawahStmt              *stmt,
                                          GawahRowReader          read_row,
                                          GDestroyNotify          free_row,
+                                         GError                **error);
+gpointer   gawah_read_one_row           (GawahCasebook          *self,
+                                         GawahStmt              *stmt,
+                                         GawahRowReader          read_row,
+                                         const char             *not_found,
                                          GError                **error);
 GArray    *gawah_collect_ids            (GawahCasebook          *self,
                                          GawahStmt              *stmt,

@@ -276,6 +276,17 @@ gawah_catalogue_get_order (GawahCatalogue *self,
   return order != NULL ? GPOINTER_TO_UINT (order) : G_MAXUINT;
 }
 
+int
+gawah_catalogue_compare (GawahCatalogue *self,
+                         const char     *provision_a,
+                         const char     *provision_b)
+{
+  guint a = gawah_catalogue_get_order (self, provision_a);
+  guint b = gawah_catalogue_get_order (self, provision_b);
+
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /* "ICCPR Art. 9(1)", the way lawyers cite it. */
 char *
 gawah_catalogue_dup_citation (GawahCatalogue *self,

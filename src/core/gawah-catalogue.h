@@ -59,6 +59,9 @@ const GawahProvision  *gawah_catalogue_find_provision     (GawahCatalogue  *self
                                                            const char      *provision_id);
 guint                  gawah_catalogue_get_order          (GawahCatalogue  *self,
                                                            const char      *provision_id);
+int                    gawah_catalogue_compare            (GawahCatalogue  *self,
+                                                           const char      *provision_a,
+                                                           const char      *provision_b);
 char                  *gawah_catalogue_dup_citation       (GawahCatalogue  *self,
                                                            const char      *provision_id);
 

@@ -10,6 +10,7 @@
 
 #include "gawah-date.h"
 #include "gawah-error.h"
+#include "gawah-language.h"
 
 /* Indexed by GawahPrecision; these codes are stored in casebooks. */
 static const char * const precision_codes[] = {
@@ -27,15 +28,12 @@ gboolean
 gawah_precision_from_code (const char     *code,
                            GawahPrecision *precision)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (precision_codes); i++)
-    {
-      if (g_strcmp0 (code, precision_codes[i]) == 0)
-        {
-          *precision = i;
-          return TRUE;
-        }
-    }
-  return FALSE;
+  guint index;
+
+  if (!gawah_code_index (precision_codes, G_N_ELEMENTS (precision_codes), code, &index))
+    return FALSE;
+  *precision = index;
+  return TRUE;
 }
 
 static gboolean

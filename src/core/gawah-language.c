@@ -23,19 +23,35 @@ gawah_language_current (void)
   return GAWAH_LANGUAGE_ENGLISH;
 }
 
+/* Enums stored as codes (precisions, decisions, languages) are read back
+ * through one table lookup. */
 gboolean
-gawah_language_from_code (const char    *code,
-                          GawahLanguage *language)
+gawah_code_index (const char * const *codes,
+                  guint               n_codes,
+                  const char         *code,
+                  guint              *index)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (language_codes); i++)
+  for (guint i = 0; i < n_codes; i++)
     {
-      if (g_strcmp0 (code, language_codes[i]) == 0)
+      if (g_strcmp0 (code, codes[i]) == 0)
         {
-          *language = i;
+          *index = i;
           return TRUE;
         }
     }
   return FALSE;
+}
+
+gboolean
+gawah_language_from_code (const char    *code,
+                          GawahLanguage *language)
+{
+  guint index;
+
+  if (!gawah_code_index (language_codes, G_N_ELEMENTS (language_codes), code, &index))
+    return FALSE;
+  *language = index;
+  return TRUE;
 }
 
 const char *

@@ -24,6 +24,11 @@ gboolean       gawah_language_from_code   (const char      *code,
                                            GawahLanguage   *language);
 const char    *gawah_language_to_code     (GawahLanguage    language);
 
+gboolean       gawah_code_index           (const char * const *codes,
+                                           guint            n_codes,
+                                           const char      *code,
+                                           guint           *index);
+
 const char    *gawah_text_get             (const GawahText *text,
                                            GawahLanguage    language);
 const char    *gawah_text_get_current     (const GawahText *text);

@@ -222,13 +222,10 @@ static int
 compare_by_catalogue_order (gconstpointer a,
                             gconstpointer b)
 {
-  GawahCatalogue *catalogue = gawah_catalogue_get_default ();
   const GawahSuggestion *sa = *(GawahSuggestion * const *) a;
   const GawahSuggestion *sb = *(GawahSuggestion * const *) b;
-  guint oa = gawah_catalogue_get_order (catalogue, sa->provision_id);
-  guint ob = gawah_catalogue_get_order (catalogue, sb->provision_id);
 
-  return oa < ob ? -1 : oa > ob ? 1 : 0;
+  return gawah_catalogue_compare (gawah_catalogue_get_default (), sa->provision_id, sb->provision_id);
 }
 
 /* The suggestions for all the acts of an incident, each provision once with

@@ -2,6 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "gawah-language.h"
 #include "gawah-records.h"
 
 /* New incidents start as the cautious choice: unconfirmed and restricted. */
@@ -255,13 +256,10 @@ gboolean
 gawah_decision_from_code (const char    *code,
                           GawahDecision *decision)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (decision_codes); i++)
-    {
-      if (g_strcmp0 (code, decision_codes[i]) == 0)
-        {
-          *decision = i;
-          return TRUE;
-        }
-    }
-  return FALSE;
+  guint index;
+
+  if (!gawah_code_index (decision_codes, G_N_ELEMENTS (decision_codes), code, &index))
+    return FALSE;
+  *decision = index;
+  return TRUE;
 }
