@@ -46,7 +46,7 @@ expect "missing casebook" 4 "No casebook" "$cli" list "${pf[@]}" "$work/none.gaw
 expect "search in English" 0 "Khattak" "$cli" search "${pf[@]}" "$casebook" khattak
 expect "search in Urdu" 0 "Khattak" "$cli" search "${pf[@]}" "$casebook" ادریس
 expect "show by number" 0 "Provisions engaged" "$cli" show "${pf[@]}" "$casebook" 1
-expect "show unknown incident" 4 "no record 999" "$cli" show "${pf[@]}" "$casebook" 999
+expect "show unknown incident" 4 "no incident has the id “999”" "$cli" show "${pf[@]}" "$casebook" 999
 
 before=$("$cli" list "${pf[@]}" "$casebook" | wc -l)
 expect "unknown act type is refused" 5 "Type of act: “beating”" \

@@ -52,10 +52,11 @@ cli_import (CliOptions *options,
   if (!gawah_casebook_import_file (casebook, argv[2], &counts, &error))
     return cli_report_error (error);
 
-  g_print (_("Imported %u incidents, %u people, %u acts, %u chronology entries, %u follow-up actions, "
-             "%u sources and %u links\n"),
-           counts.incidents, counts.people, counts.acts, counts.chronology, counts.follow_ups,
-           counts.sources, counts.links);
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %u incident\n", "Imported %u incidents\n", counts.incidents),
+           counts.incidents);
+  g_print (_("  people: %u\n  acts: %u\n  chronology entries: %u\n  follow-up actions: %u\n"
+             "  sources: %u\n  links: %u\n"),
+           counts.people, counts.acts, counts.chronology, counts.follow_ups, counts.sources, counts.links);
   return EXIT_OK;
 }
 

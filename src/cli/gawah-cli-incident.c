@@ -11,12 +11,26 @@
 #include "gawah-mapping.h"
 #include "gawah-vocabulary.h"
 
+/* Pads by characters, not bytes, so that Urdu labels line up too. */
+static void
+print_padded (const char *text,
+              glong       width)
+{
+  glong length = g_utf8_strlen (text, -1);
+
+  g_print ("%s", text);
+  for (glong i = length; i < width; i++)
+    g_print (" ");
+}
+
 static void
 print_field (const char *label,
              const char *value)
 {
-  if (value != NULL && *value != '\0')
-    g_print ("%-18s %s\n", label, value);
+  if (value == NULL || *value == '\0')
+    return;
+  print_padded (label, 18);
+  g_print (" %s\n", value);
 }
 
 static char *
@@ -71,7 +85,7 @@ print_act (GawahCasebook  *casebook,
   g_autofree char *victim = person_name (casebook, act->victim_id);
 
   /* Translators: an act done to a victim, e.g. “Enforced disappearance of Idris Khattak”. */
-  g_print (_("  • %s of %s\n"), cli_label (GAWAH_VOCAB_ACT_TYPE, act->act_type), victim);
+  g_print (_("  • %1$s of %2$s\n"), cli_label (GAWAH_VOCAB_ACT_TYPE, act->act_type), victim);
   for (guint i = 0; i < act->involvements->len; i++)
     {
       const GawahInvolvement *involvement = g_ptr_array_index (act->involvements, i);
@@ -94,7 +108,9 @@ print_chronology (GPtrArray *entries)
       const GawahChronologyEntry *entry = g_ptr_array_index (entries, i);
       g_autofree char *date = gawah_partial_date_to_display (&entry->date);
 
-      g_print ("  %-12s %s: %s\n", date, cli_label (GAWAH_VOCAB_CHRONOLOGY_STEP, entry->step), entry->description);
+      g_print ("  ");
+      print_padded (date, 12);
+      g_print (" %s: %s\n", cli_label (GAWAH_VOCAB_CHRONOLOGY_STEP, entry->step), entry->description);
     }
 }
 
@@ -106,13 +122,17 @@ print_follow_ups (GPtrArray *follow_ups)
       const GawahFollowUp *follow_up = g_ptr_array_index (follow_ups, i);
       g_autofree char *date = gawah_partial_date_to_display (&follow_up->date);
 
-      g_print ("  %-12s %s, %s (%s)\n", date, cli_label (GAWAH_VOCAB_FOLLOW_UP_TYPE, follow_up->action_type),
+      g_print ("  ");
+      print_padded (date, 12);
+      /* Translators: a follow-up action: its type, to whom, and its status, e.g. “Habeas corpus petition, High Court (pending)”. */
+      g_print (_(" %1$s, %2$s (%3$s)\n"), cli_label (GAWAH_VOCAB_FOLLOW_UP_TYPE, follow_up->action_type),
                cli_label (GAWAH_VOCAB_FOLLOW_UP_BODY, follow_up->body),
                cli_label (GAWAH_VOCAB_FOLLOW_UP_STATUS, follow_up->status));
       if (gawah_partial_date_is_known (&follow_up->due))
         {
           g_autofree char *due = gawah_partial_date_to_display (&follow_up->due);
-          g_print (_("               due %s\n"), due);
+          /* Translators: when a reply or a hearing is due. */
+          g_print (_("    due %s\n"), due);
         }
     }
 }
@@ -159,8 +179,11 @@ print_mappings (GPtrArray *mappings)
       const GawahProvision *provision = gawah_catalogue_find_provision (catalogue, mapping->provision_id);
       g_autofree char *citation = gawah_catalogue_dup_citation (catalogue, mapping->provision_id);
 
-      g_print ("  %-22s %-18s %s [%s]\n", mapping->provision_id, citation,
-               provision != NULL ? gawah_text_get_current (&provision->heading) : "", describe_decision (mapping));
+      g_print ("  ");
+      print_padded (mapping->provision_id, 22);
+      g_print (" ");
+      print_padded (citation, 18);
+      g_print (" %s [%s]\n", provision != NULL ? gawah_text_get_current (&provision->heading) : "", describe_decision (mapping));
       for (guint r = 0; mapping->rule_ids[r] != NULL; r++)
         {
           const GawahRule *rule = gawah_mapping_rules_find (rules, mapping->rule_ids[r]);

@@ -191,20 +191,23 @@ gawah_casebook_find_incident (GawahCasebook  *self,
                               GError        **error)
 {
   g_autoptr(GawahStmt) stmt = NULL;
-  g_autofree char *pattern = NULL;
   char *end = NULL;
   gint64 number = g_ascii_strtoll (id_or_uuid, &end, 10);
   gint64 found = 0;
   gboolean has_row = FALSE;
 
-  if (end != id_or_uuid && *end == '\0' && number > 0)
-    return gawah_check_record_exists (self, "incident", number, _("Incident"), error) ? number : 0;
+  /* "20191113" may be a number or the start of a UUID: a number first. */
+  if (end != id_or_uuid && *end == '\0' && number > 0 &&
+      gawah_check_record_exists (self, "incident", number, _("Incident"), NULL))
+    return number;
 
-  stmt = gawah_db_prepare (self->db, "SELECT id FROM incident WHERE uuid LIKE ?1 LIMIT 2", error);
+  /* A prefix is compared as text, never as a LIKE pattern: "%" is no id. */
+  stmt = gawah_db_prepare (self->db,
+    "SELECT id FROM incident WHERE substr(uuid, 1, ?2) = lower(?1) AND (?2 >= 8 OR ?2 = length(uuid)) LIMIT 2", error);
   if (stmt == NULL)
     return 0;
-  pattern = g_strconcat (id_or_uuid, "%", NULL);
-  gawah_stmt_bind_text (stmt, 1, strlen (id_or_uuid) >= 8 ? pattern : id_or_uuid);
+  gawah_stmt_bind_text (stmt, 1, id_or_uuid);
+  gawah_stmt_bind_int64 (stmt, 2, (gint64) strlen (id_or_uuid));
   if (gawah_db_step_row (self->db, stmt, &has_row, error) && has_row)
     found = sqlite3_column_int64 (stmt, 0);
   if (found != 0 && gawah_db_step_row (self->db, stmt, &has_row, error) && has_row)

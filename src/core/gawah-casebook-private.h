@@ -83,6 +83,8 @@ GArray    *gawah_collect_ids            (GawahCasebook          *self,
                                          GawahStmt              *stmt,
                                          GError                **error);
 
+char      *gawah_search_expression      (const char             *text);
+
 gboolean  gawah_casebook_refresh_suggestions_in_tx (GawahCasebook *self,
                                          gint64                  incident_id,
                                          GError                **error);

@@ -11,10 +11,10 @@
 
 /* What people type is words, not FTS5 syntax: each word becomes a quoted
  * prefix term ("khat"* finds Khattak), and all of them must match. */
-static char *
-words_to_match_expression (const char *text)
+char *
+gawah_search_expression (const char *text)
 {
-  g_auto(GStrv) words = g_strsplit_set (text, " \t\n\r", -1);
+  g_auto(GStrv) words = g_strsplit_set (text != NULL ? text : "", " \t\n\r", -1);
   GString *expression = g_string_new (NULL);
 
   for (guint i = 0; words[i] != NULL; i++)
@@ -43,7 +43,7 @@ search (GawahCasebook  *self,
 
   if (!gawah_check_optional_text (text, _("Search"), error))
     return NULL;
-  expression = words_to_match_expression (text != NULL ? text : "");
+  expression = gawah_search_expression (text);
   if (expression == NULL)
     return g_array_new (FALSE, FALSE, sizeof (gint64));
 

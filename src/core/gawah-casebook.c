@@ -70,14 +70,29 @@ gawah_casebook_create (const char  *path,
   return self;
 }
 
+static gboolean
+is_empty_file (const char *path)
+{
+  GStatBuf info;
+
+  return g_stat (path, &info) == 0 && info.st_size == 0;
+}
+
 GawahCasebook *
 gawah_casebook_open (const char  *path,
                      const char  *passphrase,
                      GError     **error)
 {
-  GawahDb *db = gawah_db_open (path, passphrase, GAWAH_DB_OPEN_EXISTING, error);
+  GawahDb *db;
   gint64 tables = 0;
 
+  /* SQLite would take an empty file for an empty database and write to it. */
+  if (is_empty_file (path))
+    {
+      g_set_error (error, GAWAH_ERROR, GAWAH_ERROR_NOT_A_CASEBOOK, _("“%s” is not a Gawah casebook"), path);
+      return NULL;
+    }
+  db = gawah_db_open (path, passphrase, GAWAH_DB_OPEN_EXISTING, error);
   if (db == NULL)
     return NULL;
 

@@ -42,7 +42,7 @@ set_invalid_date_error (GError     **error,
                         const char  *value)
 {
   g_set_error (error, GAWAH_ERROR, GAWAH_ERROR_INVALID,
-               /* Translators: %1$s is a field name such as “Start date”, %2$s what was typed. */
+               /* Translators: %1$s is a field name such as “Start date”, %2$s the date as read (missing parts shown as 00). */
                _("%1$s: “%2$s” is not a date; write YYYY-MM-DD, YYYY-MM or YYYY"),
                field, value);
   return FALSE;
@@ -125,6 +125,16 @@ gawah_partial_date_validate (const GawahPartialDate  *date,
     }
   if (date->precision == GAWAH_PRECISION_DAY && date->day == 0)
     return set_invalid_date_error (error, field, shown);
+  /* A month-precise date with a day, or a year with a month, would be
+   * stored as more exact than the source said. */
+  if ((date->precision == GAWAH_PRECISION_MONTH && date->day != 0) ||
+      (date->precision == GAWAH_PRECISION_YEAR && (date->month != 0 || date->day != 0)))
+    {
+      g_set_error (error, GAWAH_ERROR, GAWAH_ERROR_INVALID,
+                   _("%1$s: “%2$s” does not have the precision “%3$s”"),
+                   field, shown, gawah_precision_to_code (date->precision));
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -154,6 +164,7 @@ gawah_partial_date_parse (const char        *iso,
       if (iso != NULL && *iso != '\0')
         {
           g_set_error (error, GAWAH_ERROR, GAWAH_ERROR_INVALID,
+                       /* Translators: a date marked “unknown” was given a value all the same. */
                        _("%s: a date of unknown precision cannot have a value"), field);
           return FALSE;
         }

@@ -164,6 +164,13 @@ gawah_db_open (const char       *path,
 
   if (!check_mode_against_file (path, mode, error))
     return NULL;
+  /* SQLCipher takes an empty key to mean "no encryption": never that. */
+  if (mode == GAWAH_DB_OPEN_EXISTING && *passphrase == '\0')
+    {
+      g_set_error_literal (error, GAWAH_ERROR, GAWAH_ERROR_WRONG_PASSPHRASE,
+                           _("Wrong passphrase, or the file is not a Gawah casebook"));
+      return NULL;
+    }
   if (mode == GAWAH_DB_CREATE_NEW && *passphrase == '\0')
     {
       g_set_error_literal (error, GAWAH_ERROR, GAWAH_ERROR_INVALID,

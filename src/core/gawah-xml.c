@@ -37,6 +37,21 @@ set_error_from_xml (GError          **error,
                _("%1$s, line %2$d: %3$s"), name, xml_error->line, message);
 }
 
+/* libxml2 keeps no line for a DTD node (xmlGetLineNo gives the line of the
+ * node before it, or -1): find the declaration in the text itself. */
+static int
+doctype_line (const char *data,
+              gsize       size)
+{
+  const char *doctype = g_strstr_len (data, size, "<!DOCTYPE");
+  int line = 1;
+
+  for (const char *p = data; doctype != NULL && p < doctype; p++)
+    if (*p == '\n')
+      line++;
+  return line;
+}
+
 xmlDoc *
 gawah_xml_read_bytes (GBytes      *bytes,
                       const char  *name,
@@ -67,7 +82,7 @@ gawah_xml_read_bytes (GBytes      *bytes,
     {
       g_set_error (error, GAWAH_ERROR, GAWAH_ERROR_PARSE,
                    _("%s, line %d: documents with a DOCTYPE declaration are not accepted"),
-                   name, doc->intSubset != NULL ? (int) xmlGetLineNo ((xmlNode *) doc->intSubset) : 1);
+                   name, doctype_line (data, size));
       return NULL;
     }
   return g_steal_pointer (&doc);
