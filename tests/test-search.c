@@ -129,14 +129,14 @@ test_words (void)
   CasebookFixture *fixture = &queries.fixture;
   const Cases *c = &queries.cases;
 
-  assert_finds (fixture, "disappearance", 1, c->disappearance);   /* title */
-  assert_finds (fixture, "chambers", 1, c->killing);              /* summary */
-  assert_finds (fixture, "habeas", 1, c->disappearance);          /* chronology only */
-  assert_finds (fixture, "interchange", 1, c->disappearance);     /* place only */
-  assert_finds (fixture, "Rehman", 2, c->killing, c->threats);     /* a victim's name */
-  assert_finds (fixture, "lawyer", 2, c->killing, c->threats);     /* title of one, summary of the other */
-  assert_finds (fixture, "KHATTAK", 1, c->disappearance);         /* case does not matter */
-  assert_finds (fixture, "Rehmán", 2, c->killing, c->threats);     /* nor do accents */
+  assert_finds (fixture, "disappearance", 1, c->disappearance);      /* title */
+  assert_finds (fixture, "chambers", 1, c->killing);                 /* summary */
+  assert_finds (fixture, "habeas", 1, c->disappearance);             /* chronology only */
+  assert_finds (fixture, "interchange", 1, c->disappearance);        /* place only */
+  assert_finds (fixture, "Rehman", 2, c->killing, c->threats);       /* a victim's name */
+  assert_finds (fixture, "lawyer", 2, c->killing, c->threats);       /* title of one, summary of the other */
+  assert_finds (fixture, "KHATTAK", 1, c->disappearance);            /* case does not matter */
+  assert_finds (fixture, "Rehmán", 2, c->killing, c->threats);       /* nor do accents */
 }
 
 /* People type the beginning of a name they are unsure how to spell. */
@@ -156,8 +156,8 @@ test_urdu (void)
   CasebookFixture *fixture = &queries.fixture;
   const Cases *c = &queries.cases;
 
-  assert_finds (fixture, "دھمکیاں", 1, c->threats);             /* a word of an Urdu title */
-  assert_finds (fixture, "ادریس", 1, c->disappearance);         /* a victim's Urdu name */
+  assert_finds (fixture, "دھمکیاں", 1, c->threats);                  /* a word of an Urdu title */
+  assert_finds (fixture, "ادریس", 1, c->disappearance);              /* a victim's Urdu name */
   assert_finds (fixture, "رحمان", 2, c->killing, c->threats);
   assert_finds (fixture, "وکیل دھمکیاں", 1, c->threats);
 }
@@ -180,7 +180,6 @@ static void
 test_empty_query (void)
 {
   CasebookFixture *fixture = &queries.fixture;
-  const Cases *c = &queries.cases;
 
   assert_finds (fixture, "", 0);
   assert_finds (fixture, "   \t\n ", 0);
@@ -235,6 +234,19 @@ test_operators_are_text (void)
   assert_finds (fixture, "Idris (Khattak)", 1, c->disappearance);
   /* A column filter is not one: "title" is a word that nothing contains. */
   assert_finds (fixture, "title:khattak", 0);
+}
+
+static void
+assert_no_problems (CasebookFixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+
+  g_assert_true (gawah_casebook_check_integrity (fixture->casebook, &problems, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < problems->len; i++)
+    g_test_message ("problem: %s", (const char *) g_ptr_array_index (problems, i));
+  g_assert_cmpuint (problems->len, ==, 0);
 }
 
 static void
@@ -338,6 +350,7 @@ test_person_rename (CasebookFixture *fixture,
   rename_person (fixture, callers, "Hired callers", NULL);
   assert_finds (fixture, "anonymous", 0);
   assert_finds (fixture, "hired", 1, threat);
+  assert_no_problems (fixture);
 }
 
 /* The victim of an act added later, or removed, is found accordingly. */
@@ -373,6 +386,7 @@ test_deleted_incident (CasebookFixture *fixture,
   assert_finds (fixture, "habeas", 0);
   assert_finds (fixture, "ادریس", 0);
   assert_finds (fixture, "Rehman", 2, c.killing, c.threats);
+  assert_no_problems (fixture);
 }
 
 static void
@@ -415,18 +429,6 @@ test_search_people (CasebookFixture *fixture,
   assert_finds_person (fixture, "Muhammad", c.idris);
 }
 
-static void
-assert_no_problems (CasebookFixture *fixture)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) problems = NULL;
-
-  g_assert_true (gawah_casebook_check_integrity (fixture->casebook, &problems, &error));
-  g_assert_no_error (error);
-  for (guint i = 0; i < problems->len; i++)
-    g_test_message ("problem: %s", (const char *) g_ptr_array_index (problems, i));
-  g_assert_cmpuint (problems->len, ==, 0);
-}
 
 /* After every kind of change, both indexes agree with the records. */
 static void
@@ -458,9 +460,7 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) \
-  g_test_add ("/search/" path, CasebookFixture, NULL, casebook_fixture_set_up, func, casebook_fixture_tear_down)
-
+  /* Queries on the shared casebook, then changes, each on a casebook of its own. */
   g_test_add_func ("/search/words", test_words);
   g_test_add_func ("/search/prefix", test_prefix);
   g_test_add_func ("/search/urdu", test_urdu);
@@ -468,6 +468,10 @@ main (int   argc,
   g_test_add_func ("/search/empty-query", test_empty_query);
   g_test_add_func ("/search/limit", test_limit);
   g_test_add_func ("/search/operators-are-text", test_operators_are_text);
+
+#define ADD(path, func) \
+  g_test_add ("/search/" path, CasebookFixture, NULL, casebook_fixture_set_up, func, casebook_fixture_tear_down)
+
   ADD ("title-update", test_title_update);
   ADD ("chronology-update", test_chronology_update);
   ADD ("person-rename", test_person_rename);

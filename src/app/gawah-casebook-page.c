@@ -1,0 +1,284 @@
+/* gawah-casebook-page.c: the list of incidents beside the one selected
+ *
+ * The search entry and the filters build one GawahIncidentFilter; the list
+ * model runs it in the casebook and loads rows as they scroll into view.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "gawah-casebook-page.h"
+#include "gawah-widget-util.h"
+#include "gawah-incident-editor.h"
+#include "gawah-incident-list-model.h"
+#include "gawah-incident-row.h"
+#include "gawah-incident-view.h"
+#include "gawah-vocabulary.h"
+#include "gawah-vocabulary-dropdown.h"
+
+struct _GawahCasebookPage
+{
+  GtkWidget               parent_instance;
+
+  /* template widgets */
+  AdwWindowTitle         *window_title;
+  GtkSearchEntry         *search_entry;
+  GtkDropDown            *province_dropdown;
+  GtkDropDown            *act_type_dropdown;
+  GtkDropDown            *category_dropdown;
+  GtkDropDown            *perpetrator_dropdown;
+  GtkDropDown            *status_dropdown;
+  GtkLabel               *count_label;
+  GtkListView            *list_view;
+  GtkStack               *detail_stack;
+  GawahIncidentView      *incident_view;
+
+  /* owned */
+  GawahCasebook          *casebook;
+  GawahIncidentListModel *model;
+  GtkSingleSelection     *selection;
+};
+
+G_DEFINE_FINAL_TYPE (GawahCasebookPage, gawah_casebook_page, GTK_TYPE_WIDGET)
+
+static void
+update_count (GawahCasebookPage *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u incident", "%u incidents", n), n);
+
+  gtk_label_set_text (self->count_label, text);
+}
+
+static gint64
+selected_incident (GawahCasebookPage *self)
+{
+  GawahIncidentItem *item = gtk_single_selection_get_selected_item (self->selection);
+
+  return item != NULL ? gawah_incident_item_get_id (item) : 0;
+}
+
+static void
+apply_filter (GawahCasebookPage *self)
+{
+  g_auto(GawahIncidentFilter) filter = { NULL };
+  g_autoptr(GError) error = NULL;
+  gint64 selected;
+
+  /* The dropdowns announce their first selection while the page is built. */
+  if (self->model == NULL)
+    return;
+  selected = selected_incident (self);
+  filter.text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  filter.province = g_strdup (gawah_vocabulary_dropdown_get_code (self->province_dropdown));
+  filter.act_type = g_strdup (gawah_vocabulary_dropdown_get_code (self->act_type_dropdown));
+  filter.hrd_category = g_strdup (gawah_vocabulary_dropdown_get_code (self->category_dropdown));
+  filter.perpetrator_type = g_strdup (gawah_vocabulary_dropdown_get_code (self->perpetrator_dropdown));
+  filter.status = g_strdup (gawah_vocabulary_dropdown_get_code (self->status_dropdown));
+  if (!gawah_incident_list_model_set_filter (self->model, &filter, &error))
+    g_warning ("Could not filter incidents: %s", error->message);
+  update_count (self);
+
+  /* The incident being read stays open while it still matches. */
+  if (selected != 0 && !gawah_casebook_page_select (self, selected))
+    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+}
+
+static void
+on_selection_changed_cb (GawahCasebookPage *self)
+{
+  GawahIncidentItem *item = gtk_single_selection_get_selected_item (self->selection);
+
+  if (item == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->detail_stack, "empty");
+      return;
+    }
+  gawah_incident_view_set_incident (self->incident_view, self->casebook, gawah_incident_item_get_id (item));
+  gtk_stack_set_visible_child_name (self->detail_stack, "incident");
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item)
+{
+  gtk_list_item_set_child (list_item, gawah_incident_row_new ());
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item)
+{
+  GawahIncidentItem *item = gtk_list_item_get_item (list_item);
+
+  gawah_incident_row_set_summary (GAWAH_INCIDENT_ROW (gtk_list_item_get_child (list_item)),
+                                  gawah_incident_item_get_summary (item));
+}
+
+void
+gawah_casebook_page_search (GawahCasebookPage *self,
+                            const char        *text)
+{
+  g_return_if_fail (GAWAH_IS_CASEBOOK_PAGE (self));
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  apply_filter (self);
+}
+
+guint
+gawah_casebook_page_get_n_shown (GawahCasebookPage *self)
+{
+  g_return_val_if_fail (GAWAH_IS_CASEBOOK_PAGE (self), 0);
+  return g_list_model_get_n_items (G_LIST_MODEL (self->model));
+}
+
+gboolean
+gawah_casebook_page_select (GawahCasebookPage *self,
+                            gint64             incident_id)
+{
+  guint position = gawah_incident_list_model_find (self->model, incident_id);
+
+  if (position == G_MAXUINT)
+    return FALSE;
+  gtk_single_selection_set_selected (self->selection, position);
+  return TRUE;
+}
+
+static void
+on_editor_saved_cb (GawahCasebookPage *self,
+                    gint64             incident_id)
+{
+  gint64 shown = gawah_incident_view_get_incident (self->incident_view);
+
+  apply_filter (self);
+  if (!gawah_casebook_page_select (self, incident_id) && shown != 0)
+    gawah_casebook_page_select (self, shown);
+  if (shown == incident_id)
+    gawah_incident_view_set_incident (self->incident_view, self->casebook, incident_id);
+}
+
+static void
+open_editor (GawahCasebookPage *self,
+             gint64             incident_id)
+{
+  GtkWidget *editor = gawah_incident_editor_new (self->casebook, incident_id);
+
+  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_editor_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+new_incident_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  open_editor (GAWAH_CASEBOOK_PAGE (widget), 0);
+}
+
+static void
+edit_incident_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  GawahCasebookPage *self = GAWAH_CASEBOOK_PAGE (widget);
+  gint64 incident_id = gawah_incident_view_get_incident (self->incident_view);
+
+  if (incident_id != 0 && gtk_single_selection_get_selected_item (self->selection) != NULL)
+    open_editor (self, incident_id);
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (GAWAH_CASEBOOK_PAGE (widget)->search_entry));
+}
+
+static void
+set_up_dropdowns (GawahCasebookPage *self)
+{
+  gawah_vocabulary_dropdown_setup (self->province_dropdown, GAWAH_VOCAB_PROVINCE, _("Any province"));
+  gawah_vocabulary_dropdown_setup (self->act_type_dropdown, GAWAH_VOCAB_ACT_TYPE, _("Any act"));
+  gawah_vocabulary_dropdown_setup (self->category_dropdown, GAWAH_VOCAB_HRD_CATEGORY, _("Any defender"));
+  gawah_vocabulary_dropdown_setup (self->perpetrator_dropdown, GAWAH_VOCAB_PERPETRATOR_TYPE, _("Any perpetrator"));
+  gawah_vocabulary_dropdown_setup (self->status_dropdown, GAWAH_VOCAB_CASE_STATUS, _("Any status"));
+}
+
+GawahCasebookPage *
+gawah_casebook_page_new (GawahCasebook *casebook)
+{
+  GawahCasebookPage *self = g_object_new (GAWAH_TYPE_CASEBOOK_PAGE, NULL);
+  g_autofree char *name = g_path_get_basename (gawah_casebook_get_path (casebook));
+
+  self->casebook = g_object_ref (casebook);
+  self->model = gawah_incident_list_model_new (casebook);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (on_selection_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  adw_window_title_set_title (self->window_title, name);
+  update_count (self);
+  return self;
+}
+
+static void
+gawah_casebook_page_dispose (GObject *object)
+{
+  GawahCasebookPage *self = GAWAH_CASEBOOK_PAGE (object);
+
+  /* Nothing of the casebook may outlive the page once it is locked. */
+  if (self->incident_view != NULL)
+    gawah_incident_view_set_incident (self->incident_view, NULL, 0);
+  gawah_widget_dispose_children (GTK_WIDGET (self), GAWAH_TYPE_CASEBOOK_PAGE);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->model);
+  g_clear_object (&self->casebook);
+  G_OBJECT_CLASS (gawah_casebook_page_parent_class)->dispose (object);
+}
+
+static void
+gawah_casebook_page_class_init (GawahCasebookPageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = gawah_casebook_page_dispose;
+
+  g_type_ensure (GAWAH_TYPE_INCIDENT_VIEW);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/gawah-casebook-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, window_title);
+  gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, province_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, act_type_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, category_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, perpetrator_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, incident_view);
+  gtk_widget_class_bind_template_callback (widget_class, apply_filter);
+  gtk_widget_class_bind_template_callback (widget_class, setup_row_cb);
+  gtk_widget_class_bind_template_callback (widget_class, bind_row_cb);
+
+  gtk_widget_class_install_action (widget_class, "casebook.new-incident", NULL, new_incident_action);
+  gtk_widget_class_install_action (widget_class, "casebook.edit-incident", NULL, edit_incident_action);
+  gtk_widget_class_install_action (widget_class, "casebook.find", NULL, find_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "casebook.new-incident", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "casebook.edit-incident", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "casebook.find", NULL);
+}
+
+static void
+gawah_casebook_page_init (GawahCasebookPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  set_up_dropdowns (self);
+}

@@ -1,0 +1,299 @@
+/* gawah-incident-view.c: the whole of one incident, to read
+ *
+ * Facts first (what, when, where, how sure), then who did what to whom, the
+ * chronology, follow-up actions and sources; the legal mapping below them.
+ * Built afresh for each incident from the casebook: it keeps no copy when
+ * cleared (on lock).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "gawah-incident-row.h"
+#include "gawah-widget-util.h"
+#include "gawah-incident-view.h"
+#include "gawah-mapping-panel.h"
+#include "gawah-vocabulary.h"
+
+struct _GawahIncidentView
+{
+  GtkWidget          parent_instance;
+
+  /* template widgets */
+  GtkLabel          *title_label;
+  GtkLabel          *when_label;
+  GtkLabel          *where_label;
+  GtkLabel          *assessment_label;
+  GtkLabel          *summary_label;
+  GtkBox            *sections_box;
+  GawahMappingPanel *mapping_panel;
+
+  /* borrowed */
+  GawahCasebook     *casebook;
+  gint64             incident_id;
+};
+
+G_DEFINE_FINAL_TYPE (GawahIncidentView, gawah_incident_view, GTK_TYPE_WIDGET)
+
+static const char *
+label_of (const char *vocabulary_id,
+          const char *code)
+{
+  return gawah_vocabularies_label (gawah_vocabularies_get_default (), vocabulary_id, code);
+}
+
+static void
+clear_sections (GawahIncidentView *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sections_box))) != NULL)
+    gtk_box_remove (self->sections_box, child);
+}
+
+static GtkWidget *
+add_section (GawahIncidentView *self,
+             const char        *title)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  gtk_box_append (self->sections_box, group);
+  return group;
+}
+
+static void
+add_row (GtkWidget  *group,
+         const char *title,
+         const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  if (subtitle != NULL && *subtitle != '\0')
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  gtk_widget_add_css_class (row, "property");
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+}
+
+static char *
+person_name (GawahCasebook *casebook,
+             gint64         person_id)
+{
+  g_autoptr(GawahPerson) person = gawah_casebook_get_person (casebook, person_id, NULL);
+
+  if (person == NULL)
+    return g_strdup ("?");
+  if (*person->name_latin != '\0' && *person->name_urdu != '\0')
+    return g_strdup_printf ("%s · %s", person->name_latin, person->name_urdu);
+  return g_strdup (gawah_person_get_display_name (person));
+}
+
+static char *
+describe_perpetrators (GawahIncidentView *self,
+                       const GawahAct    *act)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < act->involvements->len; i++)
+    {
+      const GawahInvolvement *involvement = g_ptr_array_index (act->involvements, i);
+      g_autofree char *name = person_name (self->casebook, involvement->perpetrator_id);
+
+      /* Translators: a perpetrator and how they were involved: “Police (carried out the act)”. */
+      g_string_append_printf (text, "%s%s (%s)", text->len > 0 ? "\n" : "", name,
+                              label_of (GAWAH_VOCAB_INVOLVEMENT, involvement->degree));
+    }
+  for (guint i = 0; act->laws[i] != NULL; i++)
+    g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", label_of (GAWAH_VOCAB_LAW, act->laws[i]));
+  return g_string_free (text, FALSE);
+}
+
+static void
+show_acts (GawahIncidentView *self)
+{
+  g_autoptr(GPtrArray) acts = gawah_casebook_list_acts (self->casebook, self->incident_id, NULL);
+  GtkWidget *group;
+
+  if (acts == NULL || acts->len == 0)
+    return;
+  group = add_section (self, _("Who Did What to Whom"));
+  for (guint i = 0; i < acts->len; i++)
+    {
+      const GawahAct *act = g_ptr_array_index (acts, i);
+      g_autofree char *victim = person_name (self->casebook, act->victim_id);
+      /* Translators: an act and its victim: “Enforced disappearance: Idris Khattak”. */
+      g_autofree char *title = g_strdup_printf (_("%1$s: %2$s"), label_of (GAWAH_VOCAB_ACT_TYPE, act->act_type), victim);
+      g_autofree char *details = describe_perpetrators (self, act);
+
+      add_row (group, title, details);
+    }
+}
+
+static void
+show_chronology (GawahIncidentView *self)
+{
+  g_autoptr(GPtrArray) entries = gawah_casebook_list_chronology (self->casebook, self->incident_id, NULL);
+  GtkWidget *group;
+
+  if (entries == NULL || entries->len == 0)
+    return;
+  group = add_section (self, _("Chronology"));
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const GawahChronologyEntry *entry = g_ptr_array_index (entries, i);
+      g_autofree char *date = gawah_describe_dates (&entry->date, &entry->date, FALSE);
+      g_autofree char *title = g_strdup_printf (_("%1$s: %2$s"), date, label_of (GAWAH_VOCAB_CHRONOLOGY_STEP, entry->step));
+
+      add_row (group, title, entry->description);
+    }
+}
+
+static void
+show_follow_ups (GawahIncidentView *self)
+{
+  g_autoptr(GPtrArray) follow_ups = gawah_casebook_list_follow_ups (self->casebook, self->incident_id, NULL);
+  GtkWidget *group;
+
+  if (follow_ups == NULL || follow_ups->len == 0)
+    return;
+  group = add_section (self, _("Follow-up Actions"));
+  for (guint i = 0; i < follow_ups->len; i++)
+    {
+      const GawahFollowUp *follow_up = g_ptr_array_index (follow_ups, i);
+      g_autofree char *date = gawah_describe_dates (&follow_up->date, &follow_up->date, FALSE);
+      /* Translators: a follow-up action: its type, to whom, and its status. */
+      g_autofree char *title = g_strdup_printf (_("%1$s to %2$s (%3$s)"),
+                                                label_of (GAWAH_VOCAB_FOLLOW_UP_TYPE, follow_up->action_type),
+                                                label_of (GAWAH_VOCAB_FOLLOW_UP_BODY, follow_up->body),
+                                                label_of (GAWAH_VOCAB_FOLLOW_UP_STATUS, follow_up->status));
+      g_autofree char *subtitle = g_strjoin ("\n", date, follow_up->description, follow_up->response, NULL);
+
+      add_row (group, title, g_strstrip (subtitle));
+    }
+}
+
+static void
+show_sources (GawahIncidentView *self)
+{
+  g_autoptr(GPtrArray) sources = gawah_casebook_list_sources (self->casebook, self->incident_id, NULL);
+  g_autoptr(GPtrArray) evidence = gawah_casebook_list_evidence (self->casebook, self->incident_id, NULL);
+  GtkWidget *group;
+
+  if ((sources == NULL || sources->len == 0) && (evidence == NULL || evidence->len == 0))
+    return;
+  group = add_section (self, _("Sources and Evidence"));
+  for (guint i = 0; sources != NULL && i < sources->len; i++)
+    {
+      const GawahSource *source = g_ptr_array_index (sources, i);
+      /* Translators: a source: its type, the source's reliability, the information's credibility. */
+      g_autofree char *title = g_strdup_printf (_("%1$s · source %2$s · information %3$s"),
+                                                label_of (GAWAH_VOCAB_SOURCE_TYPE, source->source_type),
+                                                label_of (GAWAH_VOCAB_SOURCE_RELIABILITY, source->reliability),
+                                                label_of (GAWAH_VOCAB_CREDIBILITY, source->credibility));
+
+      add_row (group, title, source->description);
+    }
+  for (guint i = 0; evidence != NULL && i < evidence->len; i++)
+    {
+      const GawahEvidence *item = g_ptr_array_index (evidence, i);
+      /* Translators: %s is a file's SHA-256 checksum, taken when it was added. */
+      g_autofree char *checksum = g_strdup_printf (_("SHA-256 %s"), item->sha256);
+
+      add_row (group, item->file_name, checksum);
+    }
+}
+
+static void
+show_facts (GawahIncidentView     *self,
+            const GawahIncident   *incident)
+{
+  g_autofree char *when = gawah_describe_dates (&incident->start, &incident->end, incident->ongoing);
+  g_autofree char *where = gawah_describe_place (incident->place, incident->district, incident->province);
+  /* Translators: how sure the documentation is, the case's status and who may see it. */
+  g_autofree char *assessment = g_strdup_printf (_("%1$s · %2$s · %3$s"),
+                                                 label_of (GAWAH_VOCAB_VERIFICATION, incident->verification),
+                                                 label_of (GAWAH_VOCAB_CASE_STATUS, incident->status),
+                                                 label_of (GAWAH_VOCAB_CONFIDENTIALITY, incident->confidentiality));
+
+  gtk_label_set_text (self->title_label, incident->title);
+  gtk_label_set_text (self->when_label, when);
+  gtk_label_set_text (self->where_label, where);
+  gtk_widget_set_visible (GTK_WIDGET (self->where_label), *where != '\0');
+  gtk_label_set_text (self->assessment_label, assessment);
+  gtk_label_set_text (self->summary_label, incident->summary);
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_label), *incident->summary != '\0');
+}
+
+void
+gawah_incident_view_set_incident (GawahIncidentView *self,
+                                  GawahCasebook     *casebook,
+                                  gint64             incident_id)
+{
+  g_autoptr(GawahIncident) incident = NULL;
+
+  g_return_if_fail (GAWAH_IS_INCIDENT_VIEW (self));
+
+  clear_sections (self);
+  self->casebook = casebook;
+  self->incident_id = incident_id;
+  gawah_mapping_panel_set_incident (self->mapping_panel, casebook, incident_id);
+  if (casebook == NULL || (incident = gawah_casebook_get_incident (casebook, incident_id, NULL)) == NULL)
+    return;
+
+  show_facts (self, incident);
+  show_acts (self);
+  show_chronology (self);
+  show_follow_ups (self);
+  show_sources (self);
+}
+
+gint64
+gawah_incident_view_get_incident (GawahIncidentView *self)
+{
+  g_return_val_if_fail (GAWAH_IS_INCIDENT_VIEW (self), 0);
+  return self->incident_id;
+}
+
+GtkWidget *
+gawah_incident_view_new (void)
+{
+  return g_object_new (GAWAH_TYPE_INCIDENT_VIEW, NULL);
+}
+
+static void
+gawah_incident_view_dispose (GObject *object)
+{
+  gawah_widget_dispose_children (GTK_WIDGET (object), GAWAH_TYPE_INCIDENT_VIEW);
+  G_OBJECT_CLASS (gawah_incident_view_parent_class)->dispose (object);
+}
+
+static void
+gawah_incident_view_class_init (GawahIncidentViewClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = gawah_incident_view_dispose;
+  g_type_ensure (GAWAH_TYPE_MAPPING_PANEL);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/gawah-incident-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, GawahIncidentView, title_label);
+  gtk_widget_class_bind_template_child (widget_class, GawahIncidentView, when_label);
+  gtk_widget_class_bind_template_child (widget_class, GawahIncidentView, where_label);
+  gtk_widget_class_bind_template_child (widget_class, GawahIncidentView, assessment_label);
+  gtk_widget_class_bind_template_child (widget_class, GawahIncidentView, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, GawahIncidentView, sections_box);
+  gtk_widget_class_bind_template_child (widget_class, GawahIncidentView, mapping_panel);
+}
+
+static void
+gawah_incident_view_init (GawahIncidentView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

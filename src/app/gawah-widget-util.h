@@ -1,0 +1,14 @@
+/* gawah-widget-util.h: what every template widget of Gawah's does alike
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+void gawah_widget_dispose_children (GtkWidget *widget,
+                                    GType      widget_type);
+
+G_END_DECLS

@@ -1,0 +1,28 @@
+/* gawah-test-ui.h: driving real widgets under a display
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+typedef gboolean (*TestUiCondition) (gpointer user_data);
+
+void       test_ui_init            (int            *argc,
+                                    char         ***argv);
+void       test_ui_iterate         (guint           milliseconds);
+gboolean   test_ui_wait_until      (TestUiCondition condition,
+                                    gpointer        user_data,
+                                    guint           timeout_ms);
+void       test_ui_screenshot      (GtkWidget      *widget,
+                                    const char     *name);
+GtkWidget *test_ui_find_by_type    (GtkWidget      *root,
+                                    GType           type);
+GtkWidget *test_ui_find_by_label   (GtkWidget      *root,
+                                    const char     *text);
+GtkWidget *test_ui_find_action_button (GtkWidget   *root,
+                                    const char     *action_name);
+
+G_END_DECLS

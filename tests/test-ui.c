@@ -1,0 +1,338 @@
+/* test-ui.c: the whole app, through its real widgets
+ *
+ * Creates a casebook, adds an incident through the form, finds it in the
+ * list and by search, confirms a suggested provision, locks and unlocks.
+ * Runs once in English and once in Urdu (LANGUAGE=ur), leaving screenshots
+ * in $GAWAH_SCREENSHOT_DIR.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "gawah-application.h"
+#include "gawah-casebook-page.h"
+#include "gawah-catalogue.h"
+#include "gawah-incident-editor.h"
+#include "gawah-language.h"
+#include "gawah-new-casebook-page.h"
+#include "gawah-test-ui.h"
+#include "gawah-test-utils.h"
+#include "gawah-unlock-page.h"
+#include "gawah-welcome-page.h"
+#include "gawah-window.h"
+
+#define PASSPHRASE "a long walk to the high court"
+
+typedef struct {
+  GawahApplication *app;
+  GawahWindow      *window;
+  char             *dir;
+  char             *path;
+} UiFixture;
+
+static gboolean
+window_is_drawn (gpointer user_data)
+{
+  return gtk_widget_get_mapped (user_data) && gtk_widget_get_width (user_data) > 0;
+}
+
+static void
+ui_fixture_set_up (UiFixture    *fixture,
+                   gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = test_make_temp_dir ();
+  fixture->path = g_build_filename (fixture->dir, "office.gawah", NULL);
+  fixture->app = gawah_application_new ();
+  g_application_set_flags (G_APPLICATION (fixture->app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (fixture->app), NULL, &error);
+  g_assert_no_error (error);
+  fixture->window = gawah_window_new (fixture->app);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 760);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  g_assert_true (test_ui_wait_until (window_is_drawn, fixture->window, 5000));
+}
+
+static void
+ui_fixture_tear_down (UiFixture    *fixture,
+                      gconstpointer data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  test_ui_iterate (50);
+  g_clear_object (&fixture->app);
+  test_remove_dir (fixture->dir);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+static GtkWidget *
+visible_page (UiFixture *fixture)
+{
+  GtkStack *stack = GTK_STACK (test_ui_find_by_type (GTK_WIDGET (fixture->window), GTK_TYPE_STACK));
+
+  return gtk_stack_get_visible_child (stack);
+}
+
+static gboolean
+transition_done (gpointer user_data)
+{
+  UiFixture *fixture = user_data;
+  GtkStack *stack = GTK_STACK (test_ui_find_by_type (GTK_WIDGET (fixture->window), GTK_TYPE_STACK));
+
+  return !gtk_stack_get_transition_running (stack);
+}
+
+/* Screenshots show the page, not the crossfade into it. */
+static void
+screenshot_window (UiFixture  *fixture,
+                   const char *name)
+{
+  g_assert_true (test_ui_wait_until (transition_done, fixture, 5000));
+  test_ui_screenshot (GTK_WIDGET (fixture->window), name);
+}
+
+static gboolean
+casebook_is_open (gpointer user_data)
+{
+  UiFixture *fixture = user_data;
+
+  return gawah_window_get_casebook (fixture->window) != NULL && GAWAH_IS_CASEBOOK_PAGE (visible_page (fixture));
+}
+
+static GtkWidget *
+nth_of_type (GtkWidget *root,
+             GType      type,
+             guint      n)
+{
+  guint seen = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (g_type_is_a (G_OBJECT_TYPE (child), type) && seen++ == n)
+        return child;
+      for (guint i = 0; (found = nth_of_type (child, type, i)) != NULL; i++)
+        if (seen++ == n)
+          return found;
+    }
+  return NULL;
+}
+
+static void
+create_casebook (UiFixture *fixture)
+{
+  GtkWidget *welcome = visible_page (fixture);
+  g_autoptr(GFile) file = g_file_new_for_path (fixture->path);
+  GtkWidget *new_page, *passphrase, *confirm;
+
+  g_assert_true (GAWAH_IS_WELCOME_PAGE (welcome));
+  screenshot_window (fixture, "welcome");
+
+  /* The file chooser is the desktop's: the test starts where it ends. */
+  g_signal_emit_by_name (welcome, "create-requested", file);
+  new_page = visible_page (fixture);
+  g_assert_true (GAWAH_IS_NEW_CASEBOOK_PAGE (new_page));
+  passphrase = nth_of_type (new_page, GTK_TYPE_PASSWORD_ENTRY, 0);
+  confirm = nth_of_type (new_page, GTK_TYPE_PASSWORD_ENTRY, 1);
+  g_assert_nonnull (passphrase);
+  g_assert_nonnull (confirm);
+  gtk_editable_set_text (GTK_EDITABLE (passphrase), PASSPHRASE);
+  gtk_editable_set_text (GTK_EDITABLE (confirm), PASSPHRASE);
+  screenshot_window (fixture, "new-casebook");
+  g_signal_emit_by_name (confirm, "activate");
+  g_assert_true (test_ui_wait_until (casebook_is_open, fixture, 10000));
+  g_assert_true (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
+}
+
+static GtkWidget *
+find_editor (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* owned by GTK */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (GAWAH_IS_INCIDENT_EDITOR (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_WIDGET (window);
+    }
+  return NULL;
+}
+
+static gboolean
+editor_is_shown (gpointer user_data)
+{
+  GtkWidget *editor = find_editor ();
+
+  return editor != NULL && gtk_widget_get_mapped (editor);
+}
+
+/* Through the form: the title row is the editor's first entry row. */
+static gint64
+add_incident_through_form (UiFixture  *fixture,
+                           const char *title)
+{
+  GtkWidget *page = visible_page (fixture);
+  GtkWidget *editor, *title_row;
+  gint64 id;
+
+  g_assert_true (gtk_widget_activate_action (page, "casebook.new-incident", NULL));
+  g_assert_true (test_ui_wait_until (editor_is_shown, NULL, 5000));
+  editor = find_editor ();
+  title_row = test_ui_find_by_type (editor, ADW_TYPE_ENTRY_ROW);
+  g_assert_nonnull (title_row);
+  gtk_editable_set_text (GTK_EDITABLE (title_row), title);
+  g_assert_true (gawah_incident_editor_flush (GAWAH_INCIDENT_EDITOR (editor)));
+  id = gawah_incident_editor_get_incident_id (GAWAH_INCIDENT_EDITOR (editor));
+  g_assert_cmpint (id, >, 0);
+  test_ui_screenshot (editor, "incident-editor");
+  gtk_window_close (GTK_WINDOW (editor));
+  test_ui_iterate (100);
+  return id;
+}
+
+static void
+add_act (GawahCasebook *casebook,
+         gint64         incident_id)
+{
+  gint64 victim = test_add_person (casebook, "Zarina Baloch", "زرینہ بلوچ", "woman-hrd");
+
+  test_add_act (casebook, incident_id, victim, "enforced-disappearance", NULL);
+}
+
+static GtkWidget *
+find_button_with_tooltip (GtkWidget  *root,
+                          const char *tooltip)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_with_tooltip (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GawahDecision
+decision_on (GawahCasebook *casebook,
+             gint64         incident_id,
+             const char    *provision_id)
+{
+  g_autoptr(GPtrArray) mappings = gawah_casebook_list_mappings (casebook, incident_id, NULL);
+
+  for (guint i = 0; i < mappings->len; i++)
+    {
+      GawahProvisionMapping *mapping = g_ptr_array_index (mappings, i);
+
+      if (g_str_equal (mapping->provision_id, provision_id))
+        return mapping->decision;
+    }
+  g_assert_not_reached ();
+}
+
+static void
+confirm_provision (UiFixture  *fixture,
+                   gint64      incident_id,
+                   const char *provision_id)
+{
+  g_autofree char *citation = gawah_catalogue_dup_citation (gawah_catalogue_get_default (), provision_id);
+  g_autofree char *tooltip = g_strdup_printf (_("Confirm %s"), citation);
+  GtkWidget *button = find_button_with_tooltip (GTK_WIDGET (fixture->window), tooltip);
+  GawahCasebook *casebook = gawah_window_get_casebook (fixture->window);
+
+  g_assert_nonnull (button);
+  g_assert_cmpint (decision_on (casebook, incident_id, provision_id), ==, GAWAH_DECISION_PENDING);
+  g_signal_emit_by_name (button, "clicked");
+  test_ui_iterate (100);
+  g_assert_cmpint (decision_on (casebook, incident_id, provision_id), ==, GAWAH_DECISION_CONFIRMED);
+}
+
+static gboolean
+unlock_page_shown (gpointer user_data)
+{
+  return GAWAH_IS_UNLOCK_PAGE (visible_page (user_data));
+}
+
+static gboolean
+wrong_passphrase_shown (gpointer user_data)
+{
+  return test_ui_find_by_label (user_data, _("Wrong passphrase, or the file is not a Gawah casebook")) != NULL;
+}
+
+static void
+lock_and_unlock (UiFixture *fixture)
+{
+  GtkWidget *unlock, *entry;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.lock", NULL));
+  g_assert_null (gawah_window_get_casebook (fixture->window));
+  g_assert_true (test_ui_wait_until (unlock_page_shown, fixture, 2000));
+  unlock = visible_page (fixture);
+  entry = test_ui_find_by_type (unlock, GTK_TYPE_PASSWORD_ENTRY);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "not the passphrase");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_true (test_ui_wait_until (wrong_passphrase_shown, unlock, 10000));
+  g_assert_null (gawah_window_get_casebook (fixture->window));
+  screenshot_window (fixture, "unlock-wrong-passphrase");
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), PASSPHRASE);
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_true (test_ui_wait_until (casebook_is_open, fixture, 10000));
+}
+
+static void
+test_whole_flow (UiFixture    *fixture,
+                 gconstpointer data)
+{
+  GawahCasebookPage *page;
+  gint64 id;
+
+  g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (fixture->window)), ==,
+                   gawah_language_current () == GAWAH_LANGUAGE_URDU ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
+
+  create_casebook (fixture);
+  page = GAWAH_CASEBOOK_PAGE (visible_page (fixture));
+  g_assert_cmpuint (gawah_casebook_page_get_n_shown (page), ==, 0);
+
+  id = add_incident_through_form (fixture, "Abduction of Zarina Baloch in Turbat");
+  add_act (gawah_window_get_casebook (fixture->window), id);
+  test_add_incident (gawah_window_get_casebook (fixture->window), "Threats against a lawyer in Multan");
+  gawah_casebook_page_search (page, "");
+  g_assert_cmpuint (gawah_casebook_page_get_n_shown (page), ==, 2);
+
+  gawah_casebook_page_search (page, "Zarina");
+  g_assert_cmpuint (gawah_casebook_page_get_n_shown (page), ==, 1);
+  gawah_casebook_page_search (page, "زرینہ");
+  g_assert_cmpuint (gawah_casebook_page_get_n_shown (page), ==, 1);
+  g_assert_true (gawah_casebook_page_select (page, id));
+  test_ui_iterate (200);
+  g_assert_nonnull (test_ui_find_by_label (GTK_WIDGET (page), "Abduction of Zarina Baloch in Turbat"));
+  screenshot_window (fixture, "main-window");
+
+  confirm_provision (fixture, id, "const-9");
+  screenshot_window (fixture, "provision-confirmed");
+
+  lock_and_unlock (fixture);
+  page = GAWAH_CASEBOOK_PAGE (visible_page (fixture));
+  g_assert_cmpuint (gawah_casebook_page_get_n_shown (page), ==, 2);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  test_ui_init (&argc, &argv);
+  g_test_add ("/ui/whole-flow", UiFixture, NULL, ui_fixture_set_up, test_whole_flow, ui_fixture_tear_down);
+  return g_test_run ();
+}
