@@ -18,6 +18,7 @@
 #include "gawah-incident-editor.h"
 #include "gawah-language.h"
 #include "gawah-new-casebook-page.h"
+#include "gawah-provision-browser.h"
 #include "gawah-test-ui.h"
 #include "gawah-test-utils.h"
 #include "gawah-unlock-page.h"
@@ -274,7 +275,12 @@ lock_and_unlock (UiFixture *fixture)
 {
   GtkWidget *unlock, *entry;
 
+  /* An open editor is a view of the casebook too: locking closes it. */
+  g_assert_true (gtk_widget_activate_action (visible_page (fixture), "casebook.edit-incident", NULL));
+  g_assert_true (test_ui_wait_until (editor_is_shown, NULL, 5000));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.lock", NULL));
+  test_ui_iterate (100);
+  g_assert_null (find_editor ());
   g_assert_null (gawah_window_get_casebook (fixture->window));
   g_assert_true (test_ui_wait_until (unlock_page_shown, fixture, 2000));
   unlock = visible_page (fixture);
@@ -322,6 +328,12 @@ test_whole_flow (UiFixture    *fixture,
 
   confirm_provision (fixture, id, "const-9");
   screenshot_window (fixture, "provision-confirmed");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "casebook.catalogue", NULL));
+  g_assert_nonnull (test_ui_find_by_type (GTK_WIDGET (page), GAWAH_TYPE_PROVISION_BROWSER));
+  g_assert_true (gtk_widget_get_mapped (test_ui_find_by_type (GTK_WIDGET (page), GAWAH_TYPE_PROVISION_BROWSER)));
+  screenshot_window (fixture, "legal-catalogue");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "casebook.catalogue", NULL));
 
   lock_and_unlock (fixture);
   page = GAWAH_CASEBOOK_PAGE (visible_page (fixture));

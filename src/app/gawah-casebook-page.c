@@ -16,6 +16,7 @@
 #include "gawah-incident-list-model.h"
 #include "gawah-incident-row.h"
 #include "gawah-incident-view.h"
+#include "gawah-provision-browser.h"
 #include "gawah-vocabulary.h"
 #include "gawah-vocabulary-dropdown.h"
 
@@ -35,6 +36,9 @@ struct _GawahCasebookPage
   GtkListView            *list_view;
   GtkStack               *detail_stack;
   GawahIncidentView      *incident_view;
+  GtkStack               *content_stack;
+  GtkToggleButton        *catalogue_button;
+  GawahProvisionBrowser  *provision_browser;
 
   /* owned */
   GawahCasebook          *casebook;
@@ -198,6 +202,37 @@ find_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (GAWAH_CASEBOOK_PAGE (widget)->search_entry));
 }
 
+/* The catalogue answers "which incidents engage Article N?"; choosing one
+ * of them comes back to the list with it open. */
+static void
+on_catalogue_toggled_cb (GawahCasebookPage *self)
+{
+  gboolean show = gtk_toggle_button_get_active (self->catalogue_button);
+
+  if (show)
+    gawah_provision_browser_set_casebook (self->provision_browser, self->casebook);
+  gtk_stack_set_visible_child_name (self->content_stack, show ? "catalogue" : "incidents");
+}
+
+static void
+on_show_incident_cb (GawahCasebookPage *self,
+                     gint64             incident_id)
+{
+  gtk_toggle_button_set_active (self->catalogue_button, FALSE);
+  gawah_casebook_page_search (self, "");
+  gawah_casebook_page_select (self, incident_id);
+}
+
+static void
+catalogue_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  GawahCasebookPage *self = GAWAH_CASEBOOK_PAGE (widget);
+
+  gtk_toggle_button_set_active (self->catalogue_button, !gtk_toggle_button_get_active (self->catalogue_button));
+}
+
 static void
 set_up_dropdowns (GawahCasebookPage *self)
 {
@@ -236,6 +271,8 @@ gawah_casebook_page_dispose (GObject *object)
   /* Nothing of the casebook may outlive the page once it is locked. */
   if (self->incident_view != NULL)
     gawah_incident_view_set_incident (self->incident_view, NULL, 0);
+  if (self->provision_browser != NULL)
+    gawah_provision_browser_set_casebook (self->provision_browser, NULL);
   gawah_widget_dispose_children (GTK_WIDGET (self), GAWAH_TYPE_CASEBOOK_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
@@ -251,6 +288,7 @@ gawah_casebook_page_class_init (GawahCasebookPageClass *klass)
   G_OBJECT_CLASS (klass)->dispose = gawah_casebook_page_dispose;
 
   g_type_ensure (GAWAH_TYPE_INCIDENT_VIEW);
+  g_type_ensure (GAWAH_TYPE_PROVISION_BROWSER);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/gawah-casebook-page.ui");
   gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, window_title);
@@ -264,6 +302,11 @@ gawah_casebook_page_class_init (GawahCasebookPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, incident_view);
+  gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, catalogue_button);
+  gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, provision_browser);
+  gtk_widget_class_bind_template_callback (widget_class, on_catalogue_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_show_incident_cb);
   gtk_widget_class_bind_template_callback (widget_class, apply_filter);
   gtk_widget_class_bind_template_callback (widget_class, setup_row_cb);
   gtk_widget_class_bind_template_callback (widget_class, bind_row_cb);
@@ -271,6 +314,8 @@ gawah_casebook_page_class_init (GawahCasebookPageClass *klass)
   gtk_widget_class_install_action (widget_class, "casebook.new-incident", NULL, new_incident_action);
   gtk_widget_class_install_action (widget_class, "casebook.edit-incident", NULL, edit_incident_action);
   gtk_widget_class_install_action (widget_class, "casebook.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "casebook.catalogue", NULL, catalogue_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "casebook.catalogue", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "casebook.new-incident", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "casebook.edit-incident", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "casebook.find", NULL);
@@ -280,5 +325,6 @@ static void
 gawah_casebook_page_init (GawahCasebookPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_stack_set_visible_child_name (self->content_stack, "incidents");
   set_up_dropdowns (self);
 }

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "gawah-casebook-page.h"
+#include "gawah-incident-editor.h"
 #include "gawah-new-casebook-page.h"
 #include "gawah-unlock-page.h"
 #include "gawah-welcome-page.h"
@@ -110,6 +111,22 @@ gawah_window_ask_to_unlock (GawahWindow *self,
   gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->unlock_page));
 }
 
+/* Editors are windows of their own: they go first, saving what they hold,
+ * so that nothing of the casebook stays on screen or keeps it open. */
+static void
+close_editors (GawahWindow *self)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* owned by GTK */
+
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i - 1);
+
+      if (GAWAH_IS_INCIDENT_EDITOR (window) && gtk_window_get_transient_for (window) == GTK_WINDOW (self))
+        gtk_window_destroy (window);
+    }
+}
+
 /* Closes the database and forgets everything shown; asks for the
  * passphrase again. */
 void
@@ -121,6 +138,7 @@ gawah_window_lock (GawahWindow *self)
 
   if (self->casebook == NULL)
     return;
+  close_editors (self);
   file = g_file_new_for_path (gawah_casebook_get_path (self->casebook));
   remove_casebook_page (self);
   g_clear_object (&self->casebook);

@@ -106,7 +106,13 @@ gawah_partial_date_validate (const GawahPartialDate  *date,
   if (date->precision == GAWAH_PRECISION_UNKNOWN)
     return TRUE;
 
-  shown = g_strdup_printf ("%04u-%02u-%02u", date->year, date->month, date->day);
+  /* Shown as given: "2019-13", not "2019-13-00". */
+  if (date->day != 0)
+    shown = g_strdup_printf ("%04u-%02u-%02u", date->year, date->month, date->day);
+  else if (date->month != 0)
+    shown = g_strdup_printf ("%04u-%02u", date->year, date->month);
+  else
+    shown = g_strdup_printf ("%04u", date->year);
   if (date->year < 1900 || date->year > 2200)
     {
       g_set_error (error, GAWAH_ERROR, GAWAH_ERROR_INVALID,
