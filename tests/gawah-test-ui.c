@@ -26,6 +26,8 @@ test_ui_init (int    *argc,
   textdomain (GETTEXT_PACKAGE);
   gtk_init ();
   adw_init ();
+  /* Screenshots of pages, not of the animations between them. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   if (gawah_language_current () == GAWAH_LANGUAGE_URDU)
     gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
 }

@@ -505,8 +505,6 @@ main (int    argc,
       char **argv)
 {
   test_ui_init (&argc, &argv);
-  /* Scrolling happens at once, and screenshots repeat. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   g_test_add ("/mapping-panel/decide", PanelFixture, NULL,
               panel_fixture_set_up, test_mapping_panel, panel_fixture_tear_down);

@@ -67,6 +67,28 @@ test_filters (CasebookFixture *fixture,
   g_assert_cmpuint (count_matching (fixture->casebook, &filter), ==, 12);
 }
 
+/* A defender's page: incidents as victim, as perpetrator, as source. */
+static void
+test_person (CasebookFixture *fixture,
+             gconstpointer    data)
+{
+  g_auto(GawahIncidentFilter) filter = { NULL };
+  gint64 first = test_add_incident (fixture->casebook, "First");
+  gint64 second = test_add_incident (fixture->casebook, "Second");
+  gint64 defender = test_add_person (fixture->casebook, "Defender", NULL, "lawyer");
+  gint64 other = test_add_person (fixture->casebook, "Someone else", NULL, NULL);
+
+  test_add_incident (fixture->casebook, "Unrelated");
+  test_add_act (fixture->casebook, first, defender, "threat", NULL);
+  test_add_act (fixture->casebook, second, other, "threat", NULL);
+  filter.person_id = defender;
+  g_assert_false (gawah_incident_filter_is_empty (&filter));
+  g_assert_cmpuint (count_matching (fixture->casebook, &filter), ==, 1);
+  g_assert_cmpint (first_matching (fixture->casebook, &filter), ==, first);
+  filter.person_id = other;
+  g_assert_cmpint (first_matching (fixture->casebook, &filter), ==, second);
+}
+
 /* "to 2014" takes in every day of 2014; "from 2016" leaves 2015 out. */
 static void
 test_date_range (CasebookFixture *fixture,
@@ -131,6 +153,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/query/filters", CasebookFixture, NULL, casebook_fixture_set_up, test_filters, casebook_fixture_tear_down);
+  g_test_add ("/query/person", CasebookFixture, NULL, casebook_fixture_set_up, test_person, casebook_fixture_tear_down);
   g_test_add ("/query/date-range", CasebookFixture, NULL, casebook_fixture_set_up, test_date_range, casebook_fixture_tear_down);
   g_test_add ("/query/summary", CasebookFixture, NULL, casebook_fixture_set_up, test_summary, casebook_fixture_tear_down);
   g_test_add ("/query/missing-summary", CasebookFixture, NULL, casebook_fixture_set_up, test_missing_summary, casebook_fixture_tear_down);

@@ -207,6 +207,16 @@ add_act (GawahCasebook *casebook,
   test_add_act (casebook, incident_id, victim, "enforced-disappearance", NULL);
 }
 
+static gint64
+victim_of (GawahCasebook *casebook,
+           gint64         incident_id)
+{
+  g_autoptr(GPtrArray) acts = gawah_casebook_list_acts (casebook, incident_id, NULL);
+
+  g_assert_cmpuint (acts->len, >, 0);
+  return ((GawahAct *) g_ptr_array_index (acts, 0))->victim_id;
+}
+
 static GtkWidget *
 find_button_with_tooltip (GtkWidget  *root,
                           const char *tooltip)
@@ -328,6 +338,13 @@ test_whole_flow (UiFixture    *fixture,
 
   confirm_provision (fixture, id, "const-9");
   screenshot_window (fixture, "provision-confirmed");
+
+  gawah_casebook_page_search (page, "");
+  gawah_casebook_page_show_person (page, victim_of (gawah_window_get_casebook (fixture->window), id));
+  g_assert_cmpuint (gawah_casebook_page_get_n_shown (page), ==, 1);
+  screenshot_window (fixture, "defender-page");
+  gawah_casebook_page_show_person (page, 0);
+  g_assert_cmpuint (gawah_casebook_page_get_n_shown (page), ==, 2);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "casebook.catalogue", NULL));
   g_assert_nonnull (test_ui_find_by_type (GTK_WIDGET (page), GAWAH_TYPE_PROVISION_BROWSER));

@@ -33,6 +33,10 @@ struct _GawahCasebookPage
   GtkDropDown            *perpetrator_dropdown;
   GtkDropDown            *status_dropdown;
   GtkLabel               *count_label;
+  GtkEntry               *from_entry;
+  GtkEntry               *to_entry;
+  GtkRevealer            *person_revealer;
+  GtkLabel               *person_label;
   GtkListView            *list_view;
   GtkStack               *detail_stack;
   GawahIncidentView      *incident_view;
@@ -44,6 +48,7 @@ struct _GawahCasebookPage
   GawahCasebook          *casebook;
   GawahIncidentListModel *model;
   GtkSingleSelection     *selection;
+  gint64                  person_id;   /* a defender's page, or 0 */
 };
 
 G_DEFINE_FINAL_TYPE (GawahCasebookPage, gawah_casebook_page, GTK_TYPE_WIDGET)
@@ -55,6 +60,20 @@ update_count (GawahCasebookPage *self)
   g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u incident", "%u incidents", n), n);
 
   gtk_label_set_text (self->count_label, text);
+}
+
+/* An entry that does not hold a date filters nothing and says so. */
+static GawahPartialDate
+read_date_entry (GtkEntry *entry)
+{
+  GawahPartialDate date = { 0, 0, 0, GAWAH_PRECISION_UNKNOWN };
+  gboolean valid = gawah_partial_date_parse_text (gtk_editable_get_text (GTK_EDITABLE (entry)), "", &date, NULL);
+
+  if (valid)
+    gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+  return valid ? date : (GawahPartialDate) { 0, 0, 0, GAWAH_PRECISION_UNKNOWN };
 }
 
 static gint64
@@ -82,6 +101,9 @@ apply_filter (GawahCasebookPage *self)
   filter.hrd_category = g_strdup (gawah_vocabulary_dropdown_get_code (self->category_dropdown));
   filter.perpetrator_type = g_strdup (gawah_vocabulary_dropdown_get_code (self->perpetrator_dropdown));
   filter.status = g_strdup (gawah_vocabulary_dropdown_get_code (self->status_dropdown));
+  filter.from = read_date_entry (self->from_entry);
+  filter.to = read_date_entry (self->to_entry);
+  filter.person_id = self->person_id;
   if (!gawah_incident_list_model_set_filter (self->model, &filter, &error))
     g_warning ("Could not filter incidents: %s", error->message);
   update_count (self);
@@ -120,6 +142,40 @@ bind_row_cb (GtkSignalListItemFactory *factory,
 
   gawah_incident_row_set_summary (GAWAH_INCIDENT_ROW (gtk_list_item_get_child (list_item)),
                                   gawah_incident_item_get_summary (item));
+}
+
+/* A defender's page: the list narrowed to one person's incidents. */
+void
+gawah_casebook_page_show_person (GawahCasebookPage *self,
+                                 gint64             person_id)
+{
+  g_autoptr(GawahPerson) person = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (GAWAH_IS_CASEBOOK_PAGE (self));
+
+  self->person_id = person_id;
+  if (person_id != 0 && (person = gawah_casebook_get_person (self->casebook, person_id, NULL)) != NULL)
+    {
+      /* Translators: %s is a person's name; the list shows only their incidents. */
+      text = g_strdup_printf (_("Incidents involving %s"), gawah_person_get_display_name (person));
+      gtk_label_set_text (self->person_label, text);
+    }
+  gtk_revealer_set_reveal_child (self->person_revealer, person_id != 0);
+  apply_filter (self);
+}
+
+static void
+on_person_activated_cb (GawahCasebookPage *self,
+                        gint64             person_id)
+{
+  gawah_casebook_page_show_person (self, person_id);
+}
+
+static void
+on_show_everyone_cb (GawahCasebookPage *self)
+{
+  gawah_casebook_page_show_person (self, 0);
 }
 
 void
@@ -307,6 +363,12 @@ gawah_casebook_page_class_init (GawahCasebookPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, provision_browser);
   gtk_widget_class_bind_template_callback (widget_class, on_catalogue_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_show_incident_cb);
+  gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, from_entry);
+  gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, to_entry);
+  gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, person_revealer);
+  gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, person_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_person_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_show_everyone_cb);
   gtk_widget_class_bind_template_callback (widget_class, apply_filter);
   gtk_widget_class_bind_template_callback (widget_class, setup_row_cb);
   gtk_widget_class_bind_template_callback (widget_class, bind_row_cb);

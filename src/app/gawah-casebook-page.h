@@ -18,6 +18,8 @@ GawahCasebookPage *gawah_casebook_page_new          (GawahCasebook     *casebook
 void               gawah_casebook_page_search       (GawahCasebookPage *self,
                                                      const char        *text);
 guint              gawah_casebook_page_get_n_shown  (GawahCasebookPage *self);
+void               gawah_casebook_page_show_person  (GawahCasebookPage *self,
+                                                     gint64             person_id);
 gboolean           gawah_casebook_page_select       (GawahCasebookPage *self,
                                                      gint64             incident_id);
 

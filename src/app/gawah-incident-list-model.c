@@ -187,6 +187,7 @@ copy_filter (GawahIncidentFilter       *to,
   to->status = g_strdup (from->status);
   to->from = from->from;
   to->to = from->to;
+  to->person_id = from->person_id;
 }
 
 gboolean

@@ -36,6 +36,13 @@ struct _GawahIncidentView
   gint64             incident_id;
 };
 
+enum {
+  SIGNAL_PERSON_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 G_DEFINE_FINAL_TYPE (GawahIncidentView, gawah_incident_view, GTK_TYPE_WIDGET)
 
 static const char *
@@ -65,7 +72,7 @@ add_section (GawahIncidentView *self,
   return group;
 }
 
-static void
+static GtkWidget *
 add_row (GtkWidget  *group,
          const char *title,
          const char *subtitle)
@@ -80,6 +87,33 @@ add_row (GtkWidget  *group,
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
   gtk_widget_add_css_class (row, "property");
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  return row;
+}
+
+static void
+on_victim_row_activated_cb (AdwActionRow      *row,
+                            GawahIncidentView *self)
+{
+  gint64 *person_id = g_object_get_data (G_OBJECT (row), "gawah-person-id");
+
+  g_signal_emit (self, signals[SIGNAL_PERSON_ACTIVATED], 0, *person_id);
+}
+
+/* An act's row leads to the victim's page: every incident involving them. */
+static void
+link_row_to_person (GawahIncidentView *self,
+                    GtkWidget         *row,
+                    gint64             person_id,
+                    const char        *name)
+{
+  /* Translators: %s is a person's name. */
+  g_autofree char *tooltip = g_strdup_printf (_("Show every incident involving %s"), name);
+
+  g_object_set_data_full (G_OBJECT (row), "gawah-person-id", g_memdup2 (&person_id, sizeof person_id), g_free);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_widget_set_tooltip_text (row, tooltip);
+  g_signal_connect_object (row, "activated", G_CALLBACK (on_victim_row_activated_cb), self, 0);
 }
 
 static char *
@@ -132,7 +166,7 @@ show_acts (GawahIncidentView *self)
       g_autofree char *title = g_strdup_printf (_("%1$s: %2$s"), label_of (GAWAH_VOCAB_ACT_TYPE, act->act_type), victim);
       g_autofree char *details = describe_perpetrators (self, act);
 
-      add_row (group, title, details);
+      link_row_to_person (self, add_row (group, title, details), act->victim_id, victim);
     }
 }
 
@@ -280,6 +314,10 @@ gawah_incident_view_class_init (GawahIncidentViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = gawah_incident_view_dispose;
+
+  signals[SIGNAL_PERSON_ACTIVATED] = g_signal_new ("person-activated", G_TYPE_FROM_CLASS (klass),
+                                                   G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                                   G_TYPE_NONE, 1, G_TYPE_INT64);
   g_type_ensure (GAWAH_TYPE_MAPPING_PANEL);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/gawah-incident-view.ui");

@@ -96,6 +96,24 @@ split_iso (const char     *iso,
   return *cursor == '\0';
 }
 
+/* Shown as given: a month-precise "2019-13" is not "2019-13-00", but a
+ * day-precise "2019-01-00" is. */
+static char *
+describe_as_given (const GawahPartialDate *date)
+{
+  guint parts = date->precision == GAWAH_PRECISION_DAY ? 3 : date->precision == GAWAH_PRECISION_MONTH ? 2 : 1;
+
+  if (date->day != 0)
+    parts = 3;
+  else if (date->month != 0)
+    parts = MAX (parts, 2);
+  if (parts == 3)
+    return g_strdup_printf ("%04u-%02u-%02u", date->year, date->month, date->day);
+  if (parts == 2)
+    return g_strdup_printf ("%04u-%02u", date->year, date->month);
+  return g_strdup_printf ("%04u", date->year);
+}
+
 gboolean
 gawah_partial_date_validate (const GawahPartialDate  *date,
                              const char              *field,
@@ -106,13 +124,7 @@ gawah_partial_date_validate (const GawahPartialDate  *date,
   if (date->precision == GAWAH_PRECISION_UNKNOWN)
     return TRUE;
 
-  /* Shown as given: "2019-13", not "2019-13-00". */
-  if (date->day != 0)
-    shown = g_strdup_printf ("%04u-%02u-%02u", date->year, date->month, date->day);
-  else if (date->month != 0)
-    shown = g_strdup_printf ("%04u-%02u", date->year, date->month);
-  else
-    shown = g_strdup_printf ("%04u", date->year);
+  shown = describe_as_given (date);
   if (date->year < 1900 || date->year > 2200)
     {
       g_set_error (error, GAWAH_ERROR, GAWAH_ERROR_INVALID,

@@ -23,6 +23,7 @@ gawah_incident_filter_clear (GawahIncidentFilter *filter)
   g_clear_pointer (&filter->perpetrator_type, g_free);
   g_clear_pointer (&filter->status, g_free);
   filter->from = filter->to = (GawahPartialDate) { 0, 0, 0, GAWAH_PRECISION_UNKNOWN };
+  filter->person_id = 0;
 }
 
 static gboolean
@@ -41,7 +42,8 @@ gawah_incident_filter_is_empty (const GawahIncidentFilter *filter)
 {
   return is_blank (filter->text) && filter->province == NULL && filter->act_type == NULL &&
          filter->hrd_category == NULL && filter->perpetrator_type == NULL && filter->status == NULL &&
-         !gawah_partial_date_is_known (&filter->from) && !gawah_partial_date_is_known (&filter->to);
+         !gawah_partial_date_is_known (&filter->from) && !gawah_partial_date_is_known (&filter->to) &&
+         filter->person_id == 0;
 }
 
 void
@@ -73,6 +75,9 @@ gawah_incident_summary_free (GawahIncidentSummary *summary)
   " AND (?6 IS NULL OR i.status = ?6)" \
   " AND (?7 IS NULL OR i.start_date >= ?7)" \
   " AND (?8 IS NULL OR i.start_date <= ?8)" \
+  " AND (?9 IS NULL OR i.id IN (SELECT incident_id FROM act WHERE victim_id = ?9" \
+  "      UNION SELECT a.incident_id FROM involvement v JOIN act a ON a.id = v.act_id WHERE v.perpetrator_id = ?9" \
+  "      UNION SELECT incident_id FROM source WHERE person_id = ?9))" \
   " ORDER BY i.start_date IS NULL, i.start_date DESC, i.id DESC"
 
 /* "to 2019-03" includes every day of March 2019. */
@@ -107,6 +112,7 @@ gawah_casebook_query_incidents (GawahCasebook              *self,
   gawah_stmt_bind_text_or_null (stmt, 6, filter->status);
   gawah_stmt_bind_text_or_null (stmt, 7, from);
   gawah_stmt_bind_text_or_null (stmt, 8, to);
+  gawah_stmt_bind_id_or_null (stmt, 9, filter->person_id);
   return gawah_collect_ids (self, stmt, error);
 }
 

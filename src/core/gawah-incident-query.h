@@ -18,6 +18,7 @@ typedef struct {
   char             *status;
   GawahPartialDate  from;
   GawahPartialDate  to;
+  gint64            person_id;         /* a defender's page: 0 for everyone */
 } GawahIncidentFilter;
 
 /* One line of the incident list. */
