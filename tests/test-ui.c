@@ -133,6 +133,10 @@ create_casebook (UiFixture *fixture)
   GtkWidget *new_page, *passphrase, *confirm;
 
   g_assert_true (GAWAH_IS_WELCOME_PAGE (welcome));
+  /* In Urdu the page speaks Urdu: the catalogue is really loaded. */
+  g_assert_nonnull (test_ui_find_by_label (welcome, _("Welcome to Gawah")));
+  if (gawah_language_current () == GAWAH_LANGUAGE_URDU)
+    g_assert_cmpstr (_("Welcome to Gawah"), !=, "Welcome to Gawah");
   screenshot_window (fixture, "welcome");
 
   /* The file chooser is the desktop's: the test starts where it ends. */

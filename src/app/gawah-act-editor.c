@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "gawah-act-editor.h"
+#include "gawah-field-message.h"
 #include "gawah-date-row.h"
 #include "gawah-error.h"
 #include "gawah-person-chooser.h"
@@ -21,7 +22,6 @@
 #include "gawah-vocabulary-row.h"
 
 #define SAVE_DELAY_MS 600
-#define MESSAGE_ROW_KEY "gawah-message-row"
 
 typedef struct {
   GtkWidget          *box;
@@ -80,71 +80,6 @@ gawah_act_editor_get_act_id (GawahActEditor *self)
   return self->act->id;
 }
 
-/* Field messages: under an invalid row, a row saying what to fix. */
-
-static GtkWidget *
-ensure_message_row (GtkWidget *field)
-{
-  GtkWidget *row = g_object_get_data (G_OBJECT (field), MESSAGE_ROW_KEY);
-  GtkWidget *list = gtk_widget_get_parent (field);
-  GtkWidget *label;
-
-  if (row != NULL || !GTK_IS_LIST_BOX (list))
-    return row;
-  label = g_object_new (GTK_TYPE_LABEL, "xalign", 0.0f, "wrap", TRUE, "wrap-mode", PANGO_WRAP_WORD_CHAR,
-                        "margin-top", 6, "margin-bottom", 6, "margin-start", 12, "margin-end", 12, NULL);
-  gtk_widget_add_css_class (label, "error");
-  gtk_widget_add_css_class (label, "caption");
-  row = g_object_new (ADW_TYPE_PREFERENCES_ROW, "child", label, "activatable", FALSE, "focusable", FALSE, NULL);
-  gtk_list_box_insert (GTK_LIST_BOX (list), row, gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (field)) + 1);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, label, NULL, -1);
-  g_object_set_data (G_OBJECT (field), MESSAGE_ROW_KEY, row);
-  return row;
-}
-
-/* Cleared, a date row still says what is wrong with what was typed. */
-static void
-show_date_error (GawahDateRow *row,
-                 const char   *message)
-{
-  g_autoptr(GError) error = NULL;
-  GawahPartialDate date;
-
-  if (message == NULL && !gawah_date_row_get_date (row, &date, &error))
-    message = error->message;
-  gawah_date_row_show_error (row, message);
-}
-
-static void
-show_field_error (GtkWidget  *field,
-                  const char *message)
-{
-  GtkWidget *row;
-
-  if (GAWAH_IS_DATE_ROW (field))
-    {
-      show_date_error (GAWAH_DATE_ROW (field), message);
-      return;
-    }
-  if (GAWAH_IS_PERSON_CHOOSER (field))
-    {
-      gawah_person_chooser_show_error (GAWAH_PERSON_CHOOSER (field), message);
-      return;
-    }
-  row = message != NULL ? ensure_message_row (field) : g_object_get_data (G_OBJECT (field), MESSAGE_ROW_KEY);
-  if (row != NULL)
-    {
-      gtk_label_set_text (GTK_LABEL (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row))), message);
-      gtk_widget_set_visible (row, message != NULL);
-    }
-  if (message != NULL)
-    gtk_widget_add_css_class (field, "error");
-  else
-    gtk_widget_remove_css_class (field, "error");
-  gtk_accessible_update_state (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_STATE_INVALID,
-                               message != NULL ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE, -1);
-}
-
 static GPtrArray *
 list_fields (GawahActEditor *self)
 {
@@ -173,17 +108,8 @@ clear_field_errors (GawahActEditor *self)
   g_autoptr(GPtrArray) fields = list_fields (self);
 
   for (guint i = 0; i < fields->len; i++)
-    show_field_error (g_ptr_array_index (fields, i), NULL);
+    gawah_field_show_message (g_ptr_array_index (fields, i), NULL);
   self->invalid_field = NULL;
-}
-
-static gboolean
-message_names (const char *message,
-               const char *field)
-{
-  g_autofree char *prefix = g_strconcat (field, ":", NULL);
-
-  return g_str_has_prefix (message, prefix);
 }
 
 /* The core's messages begin with the field's name, as in "Victim: …". */
@@ -201,7 +127,7 @@ find_field_for (GawahActEditor *self,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    if (message_names (message, fields[i].name))
+    if (gawah_message_names_field (message, fields[i].name))
       return fields[i].field;
   return NULL;
 }
@@ -215,7 +141,7 @@ mark_invalid (GawahActEditor *self,
     field = find_field_for (self, message);
   if (field == NULL)
     return;
-  show_field_error (field, message);
+  gawah_field_show_message (field, message);
   self->invalid_field = field;
 }
 

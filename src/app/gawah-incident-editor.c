@@ -23,11 +23,11 @@
 #include "gawah-date-row.h"
 #include "gawah-error.h"
 #include "gawah-incident-editor.h"
+#include "gawah-field-message.h"
 #include "gawah-vocabulary.h"
 #include "gawah-vocabulary-row.h"
 
 #define SAVE_DELAY_MS 600
-#define MESSAGE_ROW_KEY "gawah-message-row"
 #define MAX_DETAIL_FIELDS 7
 
 /* Kinds of detail records, and how their fields are edited */
@@ -222,50 +222,6 @@ replace_string (char       **slot,
   *slot = g_strdup (value);
 }
 
-static gboolean
-message_names (const char *message,
-               const char *field)
-{
-  g_autofree char *prefix = g_strconcat (field, ":", NULL);
-
-  return g_str_has_prefix (message, prefix);
-}
-
-/* Field messages: an invalid field is marked and says what to fix */
-
-static GtkWidget *
-ensure_message_row (GtkWidget *field)
-{
-  GtkWidget *row = g_object_get_data (G_OBJECT (field), MESSAGE_ROW_KEY);
-  GtkWidget *list = gtk_widget_get_parent (field);
-  GtkWidget *label;
-
-  if (row != NULL || !GTK_IS_LIST_BOX (list))
-    return row;
-  label = g_object_new (GTK_TYPE_LABEL, "xalign", 0.0f, "wrap", TRUE, "wrap-mode", PANGO_WRAP_WORD_CHAR,
-                        "margin-top", 6, "margin-bottom", 6, "margin-start", 12, "margin-end", 12, NULL);
-  gtk_widget_add_css_class (label, "error");
-  gtk_widget_add_css_class (label, "caption");
-  row = g_object_new (ADW_TYPE_PREFERENCES_ROW, "child", label, "activatable", FALSE, "focusable", FALSE, NULL);
-  gtk_list_box_insert (GTK_LIST_BOX (list), row, gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (field)) + 1);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, label, NULL, -1);
-  g_object_set_data (G_OBJECT (field), MESSAGE_ROW_KEY, row);
-  return row;
-}
-
-/* Cleared, a date row still says what is wrong with what was typed. */
-static void
-show_date_error (GawahDateRow *row,
-                 const char   *message)
-{
-  g_autoptr(GError) error = NULL;
-  GawahPartialDate date;
-
-  if (message == NULL && !gawah_date_row_get_date (row, &date, &error))
-    message = error->message;
-  gawah_date_row_show_error (row, message);
-}
-
 static void
 show_summary_error (GawahIncidentEditor *self,
                     const char          *message)
@@ -284,31 +240,10 @@ show_field_error (GawahIncidentEditor *self,
                   GtkWidget           *field,
                   const char          *message)
 {
-  GtkWidget *row;
-
-  if (GAWAH_IS_DATE_ROW (field))
-    {
-      show_date_error (GAWAH_DATE_ROW (field), message);
-      return;
-    }
   if (field == GTK_WIDGET (self->summary_view))
-    {
-      show_summary_error (self, message);
-      return;
-    }
-
-  row = message != NULL ? ensure_message_row (field) : g_object_get_data (G_OBJECT (field), MESSAGE_ROW_KEY);
-  if (row != NULL)
-    {
-      gtk_label_set_text (GTK_LABEL (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row))), message);
-      gtk_widget_set_visible (row, message != NULL);
-    }
-  if (message != NULL)
-    gtk_widget_add_css_class (field, "error");
+    show_summary_error (self, message);
   else
-    gtk_widget_remove_css_class (field, "error");
-  gtk_accessible_update_state (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_STATE_INVALID,
-                               message != NULL ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE, -1);
+    gawah_field_show_message (field, message);
 }
 
 /* The incident's own fields, by the names the core gives them. */
@@ -350,7 +285,7 @@ mark_incident_error (GawahIncidentEditor *self,
     {
       GtkWidget *field = incident_field (self, i);
 
-      if (!message_names (message, _(incident_fields[i].name)))
+      if (!gawah_message_names_field (message, _(incident_fields[i].name)))
         continue;
       show_field_error (self, field, message);
       self->invalid_field = field;
@@ -678,7 +613,7 @@ find_detail_field (Detail     *detail,
                    const char *message)
 {
   for (guint i = 0; i < detail->kind->n_fields; i++)
-    if (message_names (message, _(detail->kind->fields[i].name)))
+    if (gawah_message_names_field (message, _(detail->kind->fields[i].name)))
       return detail->fields[i];
   return NULL;
 }

@@ -87,6 +87,7 @@ add_provision (GawahCatalogue   *self,
 
   if (provision->id == NULL || g_hash_table_contains (self->provision_by_id, provision->id))
     {
+      /* not translated: only broken built-in data, a developer's error, can cause this */
       g_set_error (error, GAWAH_ERROR, GAWAH_ERROR_PARSE,
                    "provisions.xml, line %ld: missing or repeated provision id “%s”",
                    xmlGetLineNo (node), provision->id);

@@ -93,6 +93,7 @@ rule_is_sound (const GawahRule  *rule,
 
   if (rule->id == NULL || !has_condition)
     {
+      /* not translated: only broken built-in data, a developer's error, can cause this */
       g_set_error (error, GAWAH_ERROR, GAWAH_ERROR_PARSE,
                    "mapping-rules.xml: rule “%s” has no id or no condition", rule->id);
       return FALSE;

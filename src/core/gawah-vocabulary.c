@@ -62,6 +62,7 @@ add_term (GawahVocabulary  *vocabulary,
 
   if (term->code == NULL || g_hash_table_contains (vocabulary->by_code, term->code))
     {
+      /* not translated: only broken built-in data, a developer's error, can cause this */
       g_set_error (error, GAWAH_ERROR, GAWAH_ERROR_PARSE,
                    "vocabulary %s, line %ld: missing or repeated code “%s”",
                    vocabulary->id, xmlGetLineNo (node), term->code);
@@ -91,6 +92,7 @@ parse_vocabulary (xmlDoc  *doc,
 
   if (!gawah_xml_is (root, VOCABULARY_NS, "vocabulary"))
     {
+      /* not translated: only broken built-in data, a developer's error, can cause this */
       g_set_error (error, GAWAH_ERROR, GAWAH_ERROR_PARSE, "%s: not a Gawah vocabulary", doc->URL);
       return NULL;
     }

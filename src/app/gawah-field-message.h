@@ -1,0 +1,16 @@
+/* gawah-field-message.h: an invalid field says what to fix, under itself
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+void     gawah_field_show_message   (GtkWidget  *field,
+                                     const char *message);
+gboolean gawah_message_names_field  (const char *message,
+                                     const char *field_name);
+
+G_END_DECLS
