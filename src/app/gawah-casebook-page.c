@@ -294,6 +294,7 @@ set_up_dropdowns (GawahCasebookPage *self)
 {
   gawah_vocabulary_dropdown_setup (self->province_dropdown, GAWAH_VOCAB_PROVINCE, _("Any province"));
   gawah_vocabulary_dropdown_setup (self->act_type_dropdown, GAWAH_VOCAB_ACT_TYPE, _("Any act"));
+  /* Translators: the filter's “all” choice: a defender of any category. */
   gawah_vocabulary_dropdown_setup (self->category_dropdown, GAWAH_VOCAB_HRD_CATEGORY, _("Any defender"));
   gawah_vocabulary_dropdown_setup (self->perpetrator_dropdown, GAWAH_VOCAB_PERPETRATOR_TYPE, _("Any perpetrator"));
   gawah_vocabulary_dropdown_setup (self->status_dropdown, GAWAH_VOCAB_CASE_STATUS, _("Any status"));
