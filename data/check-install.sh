@@ -80,5 +80,28 @@ else
   not_ok "the installed gawah-cli --version says $version (it printed: $out)"
 fi
 
+# The installed app starts: it answers --help, and with a display it opens
+# its window and keeps running until stopped (timeout's status 124).
+if [ "$app_built" = true ]; then
+  # A DESTDIR install leaves compiling the schemas to the packager.
+  schemas=$(mktemp -d)
+  glib-compile-schemas --targetdir="$schemas" "$share/glib-2.0/schemas"
+  if GSETTINGS_SCHEMA_DIR="$schemas" "$bin/gawah" --help 2>&1 | grep -q 'gawah'; then
+    ok "the installed gawah answers --help"
+  else
+    not_ok "the installed gawah answers --help"
+  fi
+  if [ -n "${DISPLAY:-}" ]; then
+    GSETTINGS_SCHEMA_DIR="$schemas" GSETTINGS_BACKEND=memory timeout 4 "$bin/gawah" >/dev/null 2>&1
+    started=$?
+    if [ "$started" -eq 124 ]; then
+      ok "the installed gawah starts and runs"
+    else
+      not_ok "the installed gawah starts and runs (it stopped with status $started)"
+    fi
+  fi
+  rm -rf "$schemas"
+fi
+
 echo "1..$count"
 [ "$failures" -eq 0 ]

@@ -93,11 +93,11 @@ wait_until_drawn (GtkWidget *widget)
   gboolean painted = FALSE;
   gulong handler;
 
-  g_assert_true (test_ui_wait_until (has_size, widget, 5000));
+  g_assert_true (test_ui_wait_until (has_size, widget, 20000));
   clock = gtk_widget_get_frame_clock (widget);
   handler = g_signal_connect (clock, "after-paint", G_CALLBACK (painted_cb), &painted);
   gtk_widget_queue_draw (widget);
-  g_assert_true (test_ui_wait_until (flag_is_set, &painted, 5000));
+  g_assert_true (test_ui_wait_until (flag_is_set, &painted, 20000));
   g_signal_handler_disconnect (clock, handler);
 }
 

@@ -311,6 +311,20 @@ lock_and_unlock (UiFixture *fixture)
   g_assert_true (test_ui_wait_until (casebook_is_open, fixture, 10000));
 }
 
+/* A key widget in the interface language. */
+static void
+assert_search_placeholder (GtkWidget *page)
+{
+  GtkWidget *incidents = test_ui_find_by_type (page, GTK_TYPE_PANED);
+  GtkWidget *entry = test_ui_find_by_type (incidents, GTK_TYPE_SEARCH_ENTRY);
+  g_autofree char *placeholder = NULL;
+
+  g_object_get (entry, "placeholder-text", &placeholder, NULL);
+  g_assert_cmpstr (placeholder, ==, _("Search in English or Urdu"));
+  if (gawah_language_current () == GAWAH_LANGUAGE_URDU)
+    g_assert_cmpstr (placeholder, !=, "Search in English or Urdu");
+}
+
 static void
 test_whole_flow (UiFixture    *fixture,
                  gconstpointer data)
@@ -324,6 +338,7 @@ test_whole_flow (UiFixture    *fixture,
   create_casebook (fixture);
   page = GAWAH_CASEBOOK_PAGE (visible_page (fixture));
   g_assert_cmpuint (gawah_casebook_page_get_n_shown (page), ==, 0);
+  assert_search_placeholder (GTK_WIDGET (page));
 
   id = add_incident_through_form (fixture, "Abduction of Zarina Baloch in Turbat");
   add_act (gawah_window_get_casebook (fixture->window), id);
