@@ -240,8 +240,8 @@ test_sample_twice (CasebookFixture *fixture,
     before[i] = test_count_rows (fixture->casebook, record_tables[i]);
 
   g_assert_false (gawah_casebook_import_file (fixture->casebook, path, &counts, &error));
-  g_assert_nonnull (error);
-  g_assert_true (error->domain == GAWAH_ERROR);
+  g_assert_error (error, GAWAH_ERROR, GAWAH_ERROR_EXISTS);
+  g_assert_nonnull (strstr (error->message, "is already in this casebook"));
   /* The first record, the first person, is the one that already exists. */
   where = g_strdup_printf ("sample-casebook.xml, line %ld: ", expected.first_person_line);
   g_assert_true (g_str_has_prefix (error->message, where));

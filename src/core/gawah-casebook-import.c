@@ -101,6 +101,33 @@ resolve (Import      *import,
   return 0;
 }
 
+/* Merging with records already here is a later step (exchange between
+ * offices): for now a record that is already in the casebook stops the
+ * import, and says which. */
+static gboolean
+check_not_present (Import      *import,
+                   const char  *table,
+                   const char  *uuid,
+                   GError     **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE uuid = ?1", table);
+  g_autoptr(GawahStmt) stmt = gawah_db_prepare (gawah_casebook_get_db (import->casebook), sql, error);
+  gboolean has_row = FALSE;
+
+  if (stmt == NULL)
+    return FALSE;
+  gawah_stmt_bind_text (stmt, 1, uuid);
+  if (!gawah_db_step_row (gawah_casebook_get_db (import->casebook), stmt, &has_row, error))
+    return FALSE;
+  if (has_row && sqlite3_column_int64 (stmt, 0) > 0)
+    {
+      g_set_error (error, GAWAH_ERROR, GAWAH_ERROR_EXISTS,
+                   _("Id: the record “%s” is already in this casebook"), uuid);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 import_person (Import   *import,
                xmlNode  *node,
@@ -131,7 +158,8 @@ import_person (Import   *import,
   g_strfreev (person->categories);
   person->categories = g_strv_builder_end (categories);
 
-  if (!gawah_casebook_save_person (import->casebook, person, error))
+  if (!check_not_present (import, "person", person->uuid, error) ||
+      !gawah_casebook_save_person (import->casebook, person, error))
     return fail_at (import, node, error);
   remember (import->people, g_strdup (person->uuid), person->id);
   import->counts.people++;
@@ -312,6 +340,7 @@ import_incident (Import   *import,
   g_autoptr(GawahIncident) incident = gawah_incident_new ();
 
   if (!read_incident_fields (node, incident, error) ||
+      !check_not_present (import, "incident", incident->uuid, error) ||
       !gawah_casebook_save_incident (import->casebook, incident, error))
     return fail_at (import, node, error);
   remember (import->incidents, g_strdup (incident->uuid), incident->id);
