@@ -25,7 +25,6 @@ struct _GawahCasebookPage
   GtkWidget               parent_instance;
 
   /* template widgets */
-  AdwWindowTitle         *window_title;
   GtkSearchEntry         *search_entry;
   GtkDropDown            *province_dropdown;
   GtkDropDown            *act_type_dropdown;
@@ -40,8 +39,7 @@ struct _GawahCasebookPage
   GtkListView            *list_view;
   GtkStack               *detail_stack;
   GawahIncidentView      *incident_view;
-  GtkStack               *content_stack;
-  GtkToggleButton        *catalogue_button;
+  AdwViewStack           *content_stack;
   GawahProvisionBrowser  *provision_browser;
 
   /* owned */
@@ -258,23 +256,23 @@ find_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (GAWAH_CASEBOOK_PAGE (widget)->search_entry));
 }
 
-/* The catalogue answers "which incidents engage Article N?"; choosing one
- * of them comes back to the list with it open. */
+/* Each view reads the casebook when it is shown, so that it is current. */
 static void
-on_catalogue_toggled_cb (GawahCasebookPage *self)
+on_view_changed_cb (GawahCasebookPage *self)
 {
-  gboolean show = gtk_toggle_button_get_active (self->catalogue_button);
+  const char *name = adw_view_stack_get_visible_child_name (self->content_stack);
 
-  if (show)
+  if (g_strcmp0 (name, "catalogue") == 0)
     gawah_provision_browser_set_casebook (self->provision_browser, self->casebook);
-  gtk_stack_set_visible_child_name (self->content_stack, show ? "catalogue" : "incidents");
 }
 
+/* The catalogue answers "which incidents engage Article N?"; choosing one
+ * of them comes back to the list with it open. */
 static void
 on_show_incident_cb (GawahCasebookPage *self,
                      gint64             incident_id)
 {
-  gtk_toggle_button_set_active (self->catalogue_button, FALSE);
+  adw_view_stack_set_visible_child_name (self->content_stack, "incidents");
   gawah_casebook_page_search (self, "");
   gawah_casebook_page_select (self, incident_id);
 }
@@ -285,8 +283,9 @@ catalogue_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   GawahCasebookPage *self = GAWAH_CASEBOOK_PAGE (widget);
+  gboolean shown = g_strcmp0 (adw_view_stack_get_visible_child_name (self->content_stack), "catalogue") == 0;
 
-  gtk_toggle_button_set_active (self->catalogue_button, !gtk_toggle_button_get_active (self->catalogue_button));
+  adw_view_stack_set_visible_child_name (self->content_stack, shown ? "incidents" : "catalogue");
 }
 
 static void
@@ -304,7 +303,6 @@ GawahCasebookPage *
 gawah_casebook_page_new (GawahCasebook *casebook)
 {
   GawahCasebookPage *self = g_object_new (GAWAH_TYPE_CASEBOOK_PAGE, NULL);
-  g_autofree char *name = g_path_get_basename (gawah_casebook_get_path (casebook));
 
   self->casebook = g_object_ref (casebook);
   self->model = gawah_incident_list_model_new (casebook);
@@ -315,7 +313,6 @@ gawah_casebook_page_new (GawahCasebook *casebook)
   g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (on_selection_changed_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
-  adw_window_title_set_title (self->window_title, name);
   update_count (self);
   return self;
 }
@@ -348,7 +345,6 @@ gawah_casebook_page_class_init (GawahCasebookPageClass *klass)
   g_type_ensure (GAWAH_TYPE_PROVISION_BROWSER);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/gawah-casebook-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, window_title);
   gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, province_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, act_type_dropdown);
@@ -360,9 +356,8 @@ gawah_casebook_page_class_init (GawahCasebookPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, incident_view);
   gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, content_stack);
-  gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, catalogue_button);
   gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, provision_browser);
-  gtk_widget_class_bind_template_callback (widget_class, on_catalogue_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_view_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_show_incident_cb);
   gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, from_entry);
   gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, to_entry);
@@ -388,6 +383,6 @@ static void
 gawah_casebook_page_init (GawahCasebookPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_stack_set_visible_child_name (self->content_stack, "incidents");
+  adw_view_stack_set_visible_child_name (self->content_stack, "incidents");
   set_up_dropdowns (self);
 }

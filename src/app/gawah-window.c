@@ -86,6 +86,7 @@ void
 gawah_window_show_casebook (GawahWindow   *self,
                             GawahCasebook *casebook)
 {
+  g_autofree char *name = NULL;
   GtkWidget *page;
 
   g_return_if_fail (GAWAH_IS_WINDOW (self));
@@ -94,6 +95,8 @@ gawah_window_show_casebook (GawahWindow   *self,
   g_set_object (&self->casebook, casebook);
   remember_recent (self, gawah_casebook_get_path (casebook));
 
+  name = g_path_get_basename (gawah_casebook_get_path (casebook));
+  gtk_window_set_title (GTK_WINDOW (self), name);
   page = GTK_WIDGET (gawah_casebook_page_new (casebook));
   gtk_stack_add_named (self->stack, page, "casebook");
   gtk_stack_set_visible_child (self->stack, page);
@@ -142,6 +145,7 @@ gawah_window_lock (GawahWindow *self)
   file = g_file_new_for_path (gawah_casebook_get_path (self->casebook));
   remove_casebook_page (self);
   g_clear_object (&self->casebook);
+  gtk_window_set_title (GTK_WINDOW (self), _("Gawah"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock", FALSE);
   gawah_window_ask_to_unlock (self, file);
 }
