@@ -59,7 +59,7 @@ test_all() {
     --logbase valgrind
 
   python3 build-aux/summarize-tests.py build/meson-logs/testlog.json \
-    build-sanitize/meson-logs/testlog.json build/meson-logs/valgrind.json
+    build-sanitize/meson-logs/testlog.json build/meson-logs/valgrind*.json
 }
 
 case "${1:-}" in
