@@ -122,11 +122,7 @@ person_name (GawahCasebook *casebook,
 {
   g_autoptr(GawahPerson) person = gawah_casebook_get_person (casebook, person_id, NULL);
 
-  if (person == NULL)
-    return g_strdup ("?");
-  if (*person->name_latin != '\0' && *person->name_urdu != '\0')
-    return g_strdup_printf ("%s · %s", person->name_latin, person->name_urdu);
-  return g_strdup (gawah_person_get_display_name (person));
+  return person != NULL ? gawah_person_dup_both_names (person) : g_strdup ("?");
 }
 
 static char *

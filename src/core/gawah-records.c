@@ -77,6 +77,15 @@ gawah_person_get_display_name (const GawahPerson *person)
   return person->name_urdu != NULL ? person->name_urdu : "";
 }
 
+/* Both scripts when both are known: "Idris Khattak · ادریس خٹک". */
+char *
+gawah_person_dup_both_names (const GawahPerson *person)
+{
+  if (*person->name_latin != '\0' && *person->name_urdu != '\0')
+    return g_strdup_printf ("%s · %s", person->name_latin, person->name_urdu);
+  return g_strdup (gawah_person_get_display_name (person));
+}
+
 static void
 involvement_free (GawahInvolvement *involvement)
 {

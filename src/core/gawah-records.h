@@ -161,6 +161,7 @@ void                   gawah_incident_free           (GawahIncident         *inc
 GawahPerson           *gawah_person_new              (void);
 void                   gawah_person_free             (GawahPerson           *person);
 const char            *gawah_person_get_display_name (const GawahPerson     *person);
+char                  *gawah_person_dup_both_names   (const GawahPerson     *person);
 GawahAct              *gawah_act_new                 (void);
 void                   gawah_act_free                (GawahAct              *act);
 void                   gawah_act_add_involvement     (GawahAct              *act,
