@@ -134,7 +134,8 @@ new_row (const GawahPartialDate *date,
          const char             *title,
          const char             *description)
 {
-  g_autofree char *when = gawah_describe_dates (date, date, FALSE);
+  static const GawahPartialDate no_end = { 0, 0, 0, GAWAH_PRECISION_UNKNOWN };
+  g_autofree char *when = gawah_describe_dates (date, &no_end, FALSE);
   GtkWidget *row = g_object_new (GTK_TYPE_BOX, "orientation", GTK_ORIENTATION_VERTICAL, "spacing", 2,
                                  "accessible-role", GTK_ACCESSIBLE_ROLE_LIST_ITEM, NULL);
 

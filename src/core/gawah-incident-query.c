@@ -64,20 +64,7 @@ gawah_incident_summary_free (GawahIncidentSummary *summary)
 }
 
 #define QUERY_SQL \
-  "SELECT i.id FROM incident i WHERE" \
-  " (?1 IS NULL OR i.id IN (SELECT rowid FROM incident_fts WHERE incident_fts MATCH ?1))" \
-  " AND (?2 IS NULL OR i.province = ?2)" \
-  " AND (?3 IS NULL OR EXISTS (SELECT 1 FROM act a WHERE a.incident_id = i.id AND a.act_type = ?3))" \
-  " AND (?4 IS NULL OR EXISTS (SELECT 1 FROM act a JOIN person_category c ON c.person_id = a.victim_id" \
-  "      WHERE a.incident_id = i.id AND c.category = ?4))" \
-  " AND (?5 IS NULL OR EXISTS (SELECT 1 FROM act a JOIN involvement v ON v.act_id = a.id" \
-  "      JOIN person p ON p.id = v.perpetrator_id WHERE a.incident_id = i.id AND p.perpetrator_type = ?5))" \
-  " AND (?6 IS NULL OR i.status = ?6)" \
-  " AND (?7 IS NULL OR i.start_date >= ?7)" \
-  " AND (?8 IS NULL OR i.start_date <= ?8)" \
-  " AND (?9 IS NULL OR i.id IN (SELECT incident_id FROM act WHERE victim_id = ?9" \
-  "      UNION SELECT a.incident_id FROM involvement v JOIN act a ON a.id = v.act_id WHERE v.perpetrator_id = ?9" \
-  "      UNION SELECT incident_id FROM source WHERE person_id = ?9))" \
+  "SELECT i.id FROM incident i WHERE" GAWAH_INCIDENT_FILTER_WHERE \
   " ORDER BY i.start_date IS NULL, i.start_date DESC, i.id DESC"
 
 /* "to 2019-03" includes every day of March 2019. */
@@ -89,21 +76,14 @@ end_of_range (const GawahPartialDate *to)
   return iso != NULL ? g_strconcat (iso, "-99", NULL) : NULL;
 }
 
-/* Incident ids, newest first. */
-GArray *
-gawah_casebook_query_incidents (GawahCasebook              *self,
-                                const GawahIncidentFilter  *filter,
-                                GError                    **error)
+void
+gawah_incident_filter_bind (GawahStmt                 *stmt,
+                            const GawahIncidentFilter *filter)
 {
-  g_autoptr(GawahStmt) stmt = gawah_db_prepare (gawah_casebook_get_db (self), QUERY_SQL, error);
   g_autofree char *match = gawah_search_expression (filter->text);
   g_autofree char *from = gawah_partial_date_to_iso (&filter->from);
   g_autofree char *to = end_of_range (&filter->to);
 
-  g_return_val_if_fail (GAWAH_IS_CASEBOOK (self), NULL);
-
-  if (stmt == NULL)
-    return NULL;
   gawah_stmt_bind_text_or_null (stmt, 1, match);
   gawah_stmt_bind_text_or_null (stmt, 2, filter->province);
   gawah_stmt_bind_text_or_null (stmt, 3, filter->act_type);
@@ -113,6 +93,21 @@ gawah_casebook_query_incidents (GawahCasebook              *self,
   gawah_stmt_bind_text_or_null (stmt, 7, from);
   gawah_stmt_bind_text_or_null (stmt, 8, to);
   gawah_stmt_bind_id_or_null (stmt, 9, filter->person_id);
+}
+
+/* Incident ids, newest first. */
+GArray *
+gawah_casebook_query_incidents (GawahCasebook              *self,
+                                const GawahIncidentFilter  *filter,
+                                GError                    **error)
+{
+  g_autoptr(GawahStmt) stmt = gawah_db_prepare (gawah_casebook_get_db (self), QUERY_SQL, error);
+
+  g_return_val_if_fail (GAWAH_IS_CASEBOOK (self), NULL);
+
+  if (stmt == NULL)
+    return NULL;
+  gawah_incident_filter_bind (stmt, filter);
   return gawah_collect_ids (self, stmt, error);
 }
 

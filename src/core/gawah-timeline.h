@@ -44,8 +44,9 @@ GawahTimelineEntry *gawah_timeline_entry_new  (gint64                     id,
                                                const char                *lane,
                                                const char                *title);
 
-/* Entries matching @filter (NULL for all), ordered by lane then start;
- * a GPtrArray of GawahTimelineEntry that frees them. */
+/* Entries matching @filter (NULL for all), by incident id (the index does
+ * the sorting by lane and day); a GPtrArray of GawahTimelineEntry that
+ * frees them. */
 GPtrArray *gawah_casebook_timeline_entries    (GawahCasebook             *self,
                                                const GawahIncidentFilter *filter,
                                                GawahTimelineLanes         lanes,
@@ -106,7 +107,8 @@ typedef struct _GawahTimelineLayout GawahTimelineLayout;
  * at most one mark or bin of marks and one bar or bin of bars begins in each
  * min_mark_px-wide column, so there are at most 2 * (width / min_mark_px + 1)
  * items a lane at any zoom. Columns are fixed on the day axis, so panning
- * does not regroup bins. Items are ordered by column. */
+ * does not regroup bins. Items come bars first, then marks, each by
+ * column: drawn in order, marks end up on top of bars. */
 GawahTimelineLayout     *gawah_timeline_layout_new        (GawahTimelineIndex  *index,
                                                            gint32               first_visible_day,
                                                            gint32               last_visible_day,
