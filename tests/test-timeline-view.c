@@ -214,6 +214,7 @@ test_zoom_keys (ViewFixture   *fixture,
   gawah_timeline_view_get_viewport (view, NULL, &zoomed);
   g_assert_cmpfloat (zoomed, <, fitted * 0.8);
   g_assert_nonnull (gawah_timeline_view_get_layout (view));
+
   for (guint i = 0; i < 40; i++)
     gtk_widget_activate_action (GTK_WIDGET (view), "timeline.zoom-in", NULL);
   gawah_timeline_view_get_viewport (view, NULL, &zoomed);
@@ -269,6 +270,24 @@ test_lanes_by_province (ViewFixture   *fixture,
   g_assert_null (gawah_timeline_layout_get_lane (layout, gawah_timeline_layout_get_n_lanes (layout) - 1));
   g_assert_cmpuint (count_incidents (layout), ==, 10);
   test_ui_screenshot (GTK_WIDGET (view), "timeline");
+}
+
+/* The list's filters apply: only Sindh's incidents remain. */
+static void
+test_filter (ViewFixture   *fixture,
+             gconstpointer  data)
+{
+  GawahTimelineView *view = present_timeline (fixture);
+  g_auto(GawahIncidentFilter) filter = { NULL };
+  GawahTimelineLayout *layout;
+
+  filter.province = g_strdup ("pk-sd");
+  gawah_timeline_view_set_filter (view, &filter);
+  layout = gawah_timeline_view_get_layout (view);
+  g_assert_cmpuint (count_incidents (layout), ==, 2);
+  gawah_timeline_view_set_filter (view, NULL);
+  layout = gawah_timeline_view_get_layout (view);
+  g_assert_cmpuint (count_incidents (layout), ==, 10);
 }
 
 static gboolean
@@ -414,6 +433,8 @@ main (int   argc,
   g_test_add ("/timeline/keyboard", ViewFixture, NULL, view_fixture_set_up, test_keyboard,
               view_fixture_tear_down);
   g_test_add ("/timeline/lanes-by-province", ViewFixture, NULL, view_fixture_set_up, test_lanes_by_province,
+              view_fixture_tear_down);
+  g_test_add ("/timeline/filter", ViewFixture, NULL, view_fixture_set_up, test_filter,
               view_fixture_tear_down);
   g_test_add ("/timeline/bins", ViewFixture, NULL, view_fixture_set_up, test_bins,
               view_fixture_tear_down);

@@ -19,6 +19,7 @@
 #include "gawah-language.h"
 #include "gawah-new-casebook-page.h"
 #include "gawah-provision-browser.h"
+#include "gawah-timeline-view.h"
 #include "gawah-test-ui.h"
 #include "gawah-test-utils.h"
 #include "gawah-unlock-page.h"
@@ -311,6 +312,21 @@ lock_and_unlock (UiFixture *fixture)
   g_assert_true (test_ui_wait_until (casebook_is_open, fixture, 10000));
 }
 
+static void
+show_timeline (UiFixture         *fixture,
+               GawahCasebookPage *page)
+{
+  AdwViewStack *views = ADW_VIEW_STACK (test_ui_find_by_type (GTK_WIDGET (page), ADW_TYPE_VIEW_STACK));
+  GtkWidget *timeline = test_ui_find_by_type (GTK_WIDGET (page), GAWAH_TYPE_TIMELINE_VIEW);
+
+  adw_view_stack_set_visible_child_name (views, "timeline");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "casebook.fit-all", NULL));
+  test_ui_iterate (100);
+  g_assert_true (gtk_widget_get_mapped (timeline));
+  screenshot_window (fixture, "timeline-page");
+  adw_view_stack_set_visible_child_name (views, "incidents");
+}
+
 /* A key widget in the interface language. */
 static void
 assert_search_placeholder (GtkWidget *page)
@@ -364,6 +380,8 @@ test_whole_flow (UiFixture    *fixture,
   screenshot_window (fixture, "defender-page");
   gawah_casebook_page_show_person (page, 0);
   g_assert_cmpuint (gawah_casebook_page_get_n_shown (page), ==, 2);
+
+  show_timeline (fixture, page);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "casebook.catalogue", NULL));
   g_assert_nonnull (test_ui_find_by_type (GTK_WIDGET (page), GAWAH_TYPE_PROVISION_BROWSER));

@@ -17,6 +17,7 @@
 #include "gawah-incident-row.h"
 #include "gawah-incident-view.h"
 #include "gawah-provision-browser.h"
+#include "gawah-timeline-view.h"
 #include "gawah-vocabulary.h"
 #include "gawah-vocabulary-dropdown.h"
 
@@ -41,6 +42,8 @@ struct _GawahCasebookPage
   GawahIncidentView      *incident_view;
   AdwViewStack           *content_stack;
   GawahProvisionBrowser  *provision_browser;
+  GawahTimelineView      *timeline_view;
+  GtkDropDown            *lanes_dropdown;
 
   /* owned */
   GawahCasebook          *casebook;
@@ -102,6 +105,7 @@ apply_filter (GawahCasebookPage *self)
   filter.from = read_date_entry (self->from_entry);
   filter.to = read_date_entry (self->to_entry);
   filter.person_id = self->person_id;
+  gawah_timeline_view_set_filter (self->timeline_view, &filter);
   if (!gawah_incident_list_model_set_filter (self->model, &filter, &error))
     g_warning ("Could not filter incidents: %s", error->message);
   update_count (self);
@@ -277,6 +281,38 @@ on_show_incident_cb (GawahCasebookPage *self,
   gawah_casebook_page_select (self, incident_id);
 }
 
+/* A mark on the timeline opens its incident in the list, filters kept. */
+static void
+on_timeline_incident_cb (GawahCasebookPage *self,
+                         gint64             incident_id)
+{
+  adw_view_stack_set_visible_child_name (self->content_stack, "incidents");
+  gawah_casebook_page_select (self, incident_id);
+}
+
+/* Indexed like the lanes dropdown's items. */
+static const GawahTimelineLanes lane_choices[] = {
+  GAWAH_TIMELINE_LANES_NONE, GAWAH_TIMELINE_LANES_PROVINCE, GAWAH_TIMELINE_LANES_ACT_TYPE,
+  GAWAH_TIMELINE_LANES_HRD_CATEGORY, GAWAH_TIMELINE_LANES_PERPETRATOR_TYPE,
+};
+
+static void
+on_lanes_selected_cb (GawahCasebookPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->lanes_dropdown);
+
+  if (selected < G_N_ELEMENTS (lane_choices))
+    gawah_timeline_view_set_lanes (self->timeline_view, lane_choices[selected]);
+}
+
+static void
+fit_all_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  gawah_timeline_view_fit_all (GAWAH_CASEBOOK_PAGE (widget)->timeline_view);
+}
+
 static void
 catalogue_action (GtkWidget  *widget,
                   const char *action_name,
@@ -313,6 +349,7 @@ gawah_casebook_page_new (GawahCasebook *casebook)
   g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (on_selection_changed_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  gawah_timeline_view_set_casebook (self->timeline_view, casebook);
   update_count (self);
   return self;
 }
@@ -327,6 +364,8 @@ gawah_casebook_page_dispose (GObject *object)
     gawah_incident_view_set_incident (self->incident_view, NULL, 0);
   if (self->provision_browser != NULL)
     gawah_provision_browser_set_casebook (self->provision_browser, NULL);
+  if (self->timeline_view != NULL)
+    gawah_timeline_view_set_casebook (self->timeline_view, NULL);
   gawah_widget_dispose_children (GTK_WIDGET (self), GAWAH_TYPE_CASEBOOK_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
@@ -343,6 +382,7 @@ gawah_casebook_page_class_init (GawahCasebookPageClass *klass)
 
   g_type_ensure (GAWAH_TYPE_INCIDENT_VIEW);
   g_type_ensure (GAWAH_TYPE_PROVISION_BROWSER);
+  g_type_ensure (GAWAH_TYPE_TIMELINE_VIEW);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/gawah-casebook-page.ui");
   gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, search_entry);
@@ -357,6 +397,10 @@ gawah_casebook_page_class_init (GawahCasebookPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, incident_view);
   gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, provision_browser);
+  gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, timeline_view);
+  gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, lanes_dropdown);
+  gtk_widget_class_bind_template_callback (widget_class, on_timeline_incident_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_lanes_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_view_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_show_incident_cb);
   gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, from_entry);
@@ -373,6 +417,7 @@ gawah_casebook_page_class_init (GawahCasebookPageClass *klass)
   gtk_widget_class_install_action (widget_class, "casebook.edit-incident", NULL, edit_incident_action);
   gtk_widget_class_install_action (widget_class, "casebook.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "casebook.catalogue", NULL, catalogue_action);
+  gtk_widget_class_install_action (widget_class, "casebook.fit-all", NULL, fit_all_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "casebook.catalogue", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "casebook.new-incident", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "casebook.edit-incident", NULL);

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "gawah-chronology-view.h"
+#include "gawah-date-text.h"
 #include "gawah-incident-row.h"
 #include "gawah-vocabulary.h"
 

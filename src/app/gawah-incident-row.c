@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gawah-date-text.h"
 #include "gawah-incident-row.h"
 #include "gawah-widget-util.h"
 #include "gawah-vocabulary.h"
@@ -33,52 +34,6 @@ label_of (const char *vocabulary_id,
   if (code == NULL || *code == '\0')
     return NULL;
   return gawah_vocabularies_label (gawah_vocabularies_get_default (), vocabulary_id, code);
-}
-
-/* "March 2019" and "about 2019" read as what they are: a month, an estimate. */
-static char *
-describe_date (const GawahPartialDate *date)
-{
-  g_autoptr(GDateTime) when = NULL;
-
-  switch (date->precision)
-    {
-    case GAWAH_PRECISION_DAY:
-      when = g_date_time_new_utc (date->year, date->month, date->day, 0, 0, 0);
-      return g_date_time_format (when, "%e %B %Y");
-    case GAWAH_PRECISION_MONTH:
-      when = g_date_time_new_utc (date->year, date->month, 1, 0, 0, 0);
-      return g_date_time_format (when, "%OB %Y");
-    case GAWAH_PRECISION_YEAR:
-      return g_strdup_printf ("%u", date->year);
-    case GAWAH_PRECISION_APPROXIMATE:
-      {
-        g_autofree char *iso = gawah_partial_date_to_iso (date);
-        /* Translators: an estimated date, e.g. “about 2019-03”. */
-        return g_strdup_printf (_("about %s"), iso);
-      }
-    case GAWAH_PRECISION_UNKNOWN:
-    default:
-      return g_strdup (_("Date unknown"));
-    }
-}
-
-char *
-gawah_describe_dates (const GawahPartialDate *start,
-                      const GawahPartialDate *end,
-                      gboolean                ongoing)
-{
-  g_autofree char *from = describe_date (start);
-  g_autofree char *to = NULL;
-
-  if (ongoing)
-    /* Translators: %s is a date; the situation (a disappearance) continues. */
-    return g_strdup_printf (_("%s – ongoing"), from);
-  if (!gawah_partial_date_is_known (end))
-    return g_steal_pointer (&from);
-  to = describe_date (end);
-  /* Translators: a date range. */
-  return g_strdup_printf (_("%1$s – %2$s"), from, to);
 }
 
 char *

@@ -12,6 +12,8 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "gawah-chronology-view.h"
+#include "gawah-date-text.h"
 #include "gawah-incident-row.h"
 #include "gawah-widget-util.h"
 #include "gawah-incident-view.h"
@@ -166,47 +168,22 @@ show_acts (GawahIncidentView *self)
     }
 }
 
+/* Steps and follow-up actions on one vertical line, due dates ahead. */
 static void
 show_chronology (GawahIncidentView *self)
 {
-  g_autoptr(GPtrArray) entries = gawah_casebook_list_chronology (self->casebook, self->incident_id, NULL);
+  GtkWidget *chronology = gawah_chronology_view_new ();
   GtkWidget *group;
 
-  if (entries == NULL || entries->len == 0)
-    return;
-  group = add_section (self, _("Chronology"));
-  for (guint i = 0; i < entries->len; i++)
+  gawah_chronology_view_set_incident (GAWAH_CHRONOLOGY_VIEW (chronology), self->casebook, self->incident_id);
+  if (gawah_chronology_view_get_n_steps (GAWAH_CHRONOLOGY_VIEW (chronology)) == 0)
     {
-      const GawahChronologyEntry *entry = g_ptr_array_index (entries, i);
-      g_autofree char *date = gawah_describe_dates (&entry->date, &entry->date, FALSE);
-      g_autofree char *title = g_strdup_printf (_("%1$s: %2$s"), date, label_of (GAWAH_VOCAB_CHRONOLOGY_STEP, entry->step));
-
-      add_row (group, title, entry->description);
+      g_object_ref_sink (chronology);
+      g_object_unref (chronology);
+      return;
     }
-}
-
-static void
-show_follow_ups (GawahIncidentView *self)
-{
-  g_autoptr(GPtrArray) follow_ups = gawah_casebook_list_follow_ups (self->casebook, self->incident_id, NULL);
-  GtkWidget *group;
-
-  if (follow_ups == NULL || follow_ups->len == 0)
-    return;
-  group = add_section (self, _("Follow-up Actions"));
-  for (guint i = 0; i < follow_ups->len; i++)
-    {
-      const GawahFollowUp *follow_up = g_ptr_array_index (follow_ups, i);
-      g_autofree char *date = gawah_describe_dates (&follow_up->date, &follow_up->date, FALSE);
-      /* Translators: a follow-up action: its type, to whom, and its status. */
-      g_autofree char *title = g_strdup_printf (_("%1$s to %2$s (%3$s)"),
-                                                label_of (GAWAH_VOCAB_FOLLOW_UP_TYPE, follow_up->action_type),
-                                                label_of (GAWAH_VOCAB_FOLLOW_UP_BODY, follow_up->body),
-                                                label_of (GAWAH_VOCAB_FOLLOW_UP_STATUS, follow_up->status));
-      g_autofree char *subtitle = g_strjoin ("\n", date, follow_up->description, follow_up->response, NULL);
-
-      add_row (group, title, g_strstrip (subtitle));
-    }
+  group = add_section (self, _("Chronology and Follow-up"));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), chronology);
 }
 
 static void
@@ -280,7 +257,6 @@ gawah_incident_view_set_incident (GawahIncidentView *self,
   show_facts (self, incident);
   show_acts (self);
   show_chronology (self);
-  show_follow_ups (self);
   show_sources (self);
 }
 

@@ -19,6 +19,7 @@
 #include <math.h>
 
 #include "gawah-incident-row.h"
+#include "gawah-date-text.h"
 #include "gawah-timeline-view.h"
 #include "gawah-vocabulary.h"
 
@@ -26,7 +27,7 @@
 #define LABEL_MAX    180.0   /* lane labels are ellipsized beyond this */
 #define LANE_MIN     40.0
 #define ROW_H        24.0
-#define MARK_PX      14.0    /* the core widens narrower marks to this */
+#define MARK_PX      24.0    /* a bin's column: room for a dot or a badge */
 #define BAR_H        10.0
 #define DOT_D        12.0
 #define BAND_H       18.0
@@ -47,8 +48,7 @@ typedef struct {
   guint                    lane;
   const GawahTimelineItem *item;    /* in self->layout */
   Shape                    kind;
-  graphene_rect_t          rect;    /* in widget coordinates, mirrored */
-  graphene_rect_t          shape;   /* the dot, bar or band itself */
+  graphene_rect_t          shape;   /* in widget coordinates, mirrored */
   PangoLayout             *text;    /* a bin's count or an ongoing case's days */
 } Placed;
 
@@ -71,7 +71,12 @@ struct _GawahTimelineView
   GPtrArray            *lane_labels;  /* PangoLayout, one a lane of the index */
   guint                 n_undated;
   PangoLayout          *undated_label;
+  gint32                extent_first;  /* fit all: every dated entry */
+  gint32                extent_last;
+  PangoFontDescription *font;           /* the labels were laid out in */
   gint32                today;
+
+  gboolean              stale;        /* reload when mapped */
 
   /* the viewport */
   int                   width, height;
@@ -105,14 +110,6 @@ enum {
 static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (GawahTimelineView, gawah_timeline_view, GTK_TYPE_WIDGET)
-
-/* Month names are translated here rather than taken from LC_TIME, which
- * stays C when only LANGUAGE asks for Urdu. */
-static const char * const month_names[] = {
-  NC_("month", "January"), NC_("month", "February"), NC_("month", "March"), NC_("month", "April"),
-  NC_("month", "May"), NC_("month", "June"), NC_("month", "July"), NC_("month", "August"),
-  NC_("month", "September"), NC_("month", "October"), NC_("month", "November"), NC_("month", "December"),
-};
 
 static gboolean
 is_rtl (GawahTimelineView *self)
@@ -177,8 +174,6 @@ viewport_changed (GawahTimelineView *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-/* Lane labels depend on the font and the language: rebuilt with the data
- * and on style changes. */
 /* Incidents without a known start cannot be placed, but are counted. */
 static void
 build_undated_label (GawahTimelineView *self)
@@ -194,6 +189,8 @@ build_undated_label (GawahTimelineView *self)
   self->undated_label = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
 }
 
+/* Lane labels depend on the font and the language: rebuilt with the data
+ * and when the font changes. */
 static void
 build_lane_labels (GawahTimelineView *self)
 {
@@ -246,6 +243,9 @@ reload (GawahTimelineView *self)
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   self->n_undated = 0;
   self->today = gawah_timeline_today ();
+  /* With nothing dated, the last ten years. */
+  self->extent_first = self->today - 3650;
+  self->extent_last = self->today;
   if (self->casebook != NULL)
     {
       self->entries = gawah_casebook_timeline_entries (self->casebook, &self->filter, self->lanes, &error);
@@ -255,10 +255,32 @@ reload (GawahTimelineView *self)
   if (self->entries != NULL)
     {
       self->index = gawah_timeline_index_new (self->entries, self->today);
+      gawah_timeline_extent (self->entries, self->today, &self->extent_first, &self->extent_last);
       count_undated (self);
     }
   build_lane_labels (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+/* The list's filter changes with every word typed: a timeline that is not
+ * shown reads the casebook when it is. A casebook that goes away (on lock)
+ * is let go of at once. */
+static void
+request_reload (GawahTimelineView *self)
+{
+  self->stale = self->casebook != NULL && !gtk_widget_get_mapped (GTK_WIDGET (self));
+  if (!self->stale)
+    reload (self);
+}
+
+static void
+gawah_timeline_view_map (GtkWidget *widget)
+{
+  GawahTimelineView *self = GAWAH_TIMELINE_VIEW (widget);
+
+  GTK_WIDGET_CLASS (gawah_timeline_view_parent_class)->map (widget);
+  if (self->stale)
+    request_reload (self);
 }
 
 /* Geometry */
@@ -354,40 +376,51 @@ ongoing_days (GawahTimelineView       *self,
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days", days), days);
 }
 
-/* What the item takes on screen, along the axis, text included. */
+/* What the item's shape takes along the axis, in logical x; @trailing is
+ * the room its text needs after it (an ongoing case's days). */
 static void
 item_extent (GawahTimelineView *self,
              Placed            *placed,
              double             offset,
              double            *x0,
-             double            *x1)
+             double            *x1,
+             double            *trailing)
 {
   const GawahTimelineItem *item = placed->item;
+  double centre, width = 0;
   int text_width = 0;
 
   *x0 = self->geometry.time_x + offset + item->x0;
   *x1 = self->geometry.time_x + offset + item->x1;
-  if (item->count > 1)
+  *trailing = 0;
+  centre = (*x0 + *x1) / 2;
+  if (placed->kind == SHAPE_BADGE)
     {
       g_autofree char *count = g_strdup_printf ("%u", item->count);
 
       placed->text = new_text (self, count);
       pango_layout_get_pixel_size (placed->text, &text_width, NULL);
-      if (*x1 - *x0 < text_width + 12)
-        {
-          double centre = (*x0 + *x1) / 2;
-
-          *x0 = centre - (text_width + 12) / 2.0;
-          *x1 = centre + (text_width + 12) / 2.0;
-        }
+      /* A bin of marks is a badge; a bin of bars keeps its span. */
+      width = MAX (text_width + 12, BADGE_H);
+      if (*x1 - *x0 > MARK_PX + 0.5 && *x1 - *x0 > width)
+        return;
     }
-  else if (item->entry->ongoing)
+  else if (placed->kind == SHAPE_DOT)
+    width = DOT_D;
+  else
     {
-      g_autofree char *days = ongoing_days (self, item);
+      if (item->entry->ongoing)
+        {
+          g_autofree char *days = ongoing_days (self, item);
 
-      placed->text = new_text (self, days);
-      pango_layout_get_pixel_size (placed->text, &text_width, NULL);
+          placed->text = new_text (self, days);
+          pango_layout_get_pixel_size (placed->text, &text_width, NULL);
+          *trailing = text_width + 8;
+        }
+      return;
     }
+  *x0 = centre - width / 2;
+  *x1 = centre + width / 2;
 }
 
 /* Greedy packing into the rows a lane has room for, so that overlapping
@@ -401,7 +434,7 @@ choose_row (double *row_ends,
 
   for (guint row = 0; row < n_rows; row++)
     {
-      if (row_ends[row] + 4 <= x0)
+      if (row_ends[row] + 3 <= x0)
         return row;
       if (row_ends[row] < row_ends[best])
         best = row;
@@ -432,20 +465,6 @@ shape_height (const GawahTimelineItem *item)
     }
 }
 
-/* Dots are round: as wide as they are high, around the day they mark. */
-static void
-shape_extent (const GawahTimelineItem *item,
-              double                  *x0,
-              double                  *x1)
-{
-  double centre = (*x0 + *x1) / 2;
-
-  if (shape_of (item) != SHAPE_DOT)
-    return;
-  *x0 = centre - DOT_D / 2;
-  *x1 = centre + DOT_D / 2;
-}
-
 static void
 place_lane (GawahTimelineView *self,
             guint              lane,
@@ -464,23 +483,13 @@ place_lane (GawahTimelineView *self,
   for (guint i = 0; i < n_items; i++)
     {
       Placed placed = { lane, &items[i], shape_of (&items[i]) };
-      double x0, x1, shape_x0, shape_x1, text_width = 0;
+      double x0, x1, trailing;
 
-      item_extent (self, &placed, offset, &x0, &x1);
-      if (placed.text != NULL && items[i].count == 1)
-        {
-          int width;
-
-          pango_layout_get_pixel_size (placed.text, &width, NULL);
-          text_width = width + 8;
-        }
+      item_extent (self, &placed, offset, &x0, &x1, &trailing);
       rows[i] = choose_row (row_ends, n_rows, x0);
-      row_ends[rows[i]] = MAX (row_ends[rows[i]], x1 + text_width);
+      row_ends[rows[i]] = MAX (row_ends[rows[i]], x1 + trailing);
       used = MAX (used, rows[i] + 1);
-      shape_x0 = x0, shape_x1 = x1;
-      shape_extent (&items[i], &shape_x0, &shape_x1);
-      placed.rect = mirror_rect (self, x0, x1 + text_width, 0, ROW_H);
-      placed.shape = mirror_rect (self, shape_x0, shape_x1, 0, shape_height (&items[i]));
+      placed.shape = mirror_rect (self, x0, x1, 0, shape_height (&items[i]));
       g_array_append_val (self->placed, placed);
     }
   /* The rows in use sit in the middle of the lane. */
@@ -489,8 +498,7 @@ place_lane (GawahTimelineView *self,
     {
       Placed *placed = &g_array_index (self->placed, Placed, first + i);
 
-      placed->rect.origin.y = top + rows[i] * ROW_H;
-      placed->shape.origin.y = placed->rect.origin.y + (ROW_H - placed->shape.size.height) / 2;
+      placed->shape.origin.y = top + rows[i] * ROW_H + (ROW_H - placed->shape.size.height) / 2;
     }
 }
 
@@ -552,7 +560,7 @@ build_ticks (GawahTimelineView *self,
       if (tick->kind == GAWAH_TIMELINE_TICK_DAY)
         text = g_strdup_printf ("%d", day);
       else if (tick->kind == GAWAH_TIMELINE_TICK_MONTH)
-        text = g_strdup (g_dpgettext2 (GETTEXT_PACKAGE, "month", month_names[month - 1]));
+        text = g_strdup (gawah_month_name (month));
       else
         text = g_strdup_printf ("%d", year);
       g_ptr_array_add (self->tick_labels, gtk_widget_create_pango_layout (GTK_WIDGET (self), text));
@@ -583,10 +591,8 @@ ensure_layout (GawahTimelineView *self)
 static void
 clamp_viewport (GawahTimelineView *self)
 {
-  gint32 first = self->today - 3650, last = self->today;
+  gint32 first = self->extent_first, last = self->extent_last;
 
-  if (self->entries != NULL)
-    gawah_timeline_extent (self->entries, self->today, &first, &last);
   self->n_days = CLAMP (self->n_days, MIN_DAYS, MAX_DAYS);
   /* Some of the cases always stay in sight. */
   self->first_day = CLAMP (self->first_day, first - self->n_days * 0.9, last - self->n_days * 0.1);
@@ -618,9 +624,13 @@ zoom_around (GawahTimelineView *self,
              double             factor,
              double             widget_x)
 {
-  double anchor = day_at (self, widget_x);
-  double n_days = CLAMP (self->n_days / factor, MIN_DAYS, MAX_DAYS);
+  double anchor, n_days;
 
+  /* Before the first allocation there are no pixels to zoom around. */
+  if (self->geometry.time_width <= 1)
+    return;
+  anchor = day_at (self, widget_x);
+  n_days = CLAMP (self->n_days / factor, MIN_DAYS, MAX_DAYS);
   set_viewport (self, anchor - (anchor - self->first_day) * n_days / self->n_days, n_days);
 }
 
@@ -636,19 +646,19 @@ static void
 pan (GawahTimelineView *self,
      double             pixels)
 {
+  if (self->geometry.time_width <= 1)
+    return;
   set_viewport (self, self->first_day + pixels / px_per_day (self), self->n_days);
 }
 
 void
 gawah_timeline_view_fit_all (GawahTimelineView *self)
 {
-  gint32 first = self->today - 3650, last = self->today;
+  gint32 first = self->extent_first, last = self->extent_last;
   double margin, n_days;
 
   g_return_if_fail (GAWAH_IS_TIMELINE_VIEW (self));
 
-  if (self->entries != NULL)
-    gawah_timeline_extent (self->entries, self->today, &first, &last);
   margin = MAX ((last - first + 1) * 0.04, 2);
   n_days = last - first + 1 + 2 * margin;
   /* Room after today for "1,567 days" at the end of an ongoing case. */
@@ -692,8 +702,9 @@ describe_item (GawahTimelineView       *self,
     }
   month_of (item->first_day, &from);
   month_of (MIN (item->last_day, self->today), &to);
-  dates = gawah_partial_date_compare (&from, &to) == 0 ? gawah_describe_dates (&from, &from, FALSE)
-                                                        : gawah_describe_dates (&from, &to, FALSE);
+  if (gawah_partial_date_compare (&from, &to) == 0)
+    to.precision = GAWAH_PRECISION_UNKNOWN;
+  dates = gawah_describe_dates (&from, &to, FALSE);
   count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u incident", "%u incidents", item->count), item->count);
   return g_strdup_printf ("%s\n%s", count, dates);
 }
@@ -850,7 +861,8 @@ on_scroll_cb (GtkEventControllerScroll *controller,
   if (state & GDK_CONTROL_MASK)
     zoom_around (self, pow (1.2, -dy * (step > 1 ? 1 : 0.1)), self->pointer_x);
   else
-    pan (self, (dx + dy) * step * (is_rtl (self) ? -1 : 1));
+    /* The wheel goes forward in time; sideways scrolling goes the way it points. */
+    pan (self, (dx * (is_rtl (self) ? -1 : 1) + dy) * step);
   return TRUE;
 }
 
@@ -1169,11 +1181,13 @@ draw_badge (GtkSnapshot   *snapshot,
 {
   const graphene_rect_t *shape = &placed->shape;
   int text_width, text_height;
+  double width;
   graphene_rect_t pill;
 
   pango_layout_get_pixel_size (placed->text, &text_width, &text_height);
-  pill = GRAPHENE_RECT_INIT (rtl ? shape->origin.x + shape->size.width - (text_width + 12) : shape->origin.x,
-                             shape->origin.y, text_width + 12, shape->size.height);
+  width = MAX (text_width + 12, BADGE_H);
+  pill = GRAPHENE_RECT_INIT (rtl ? shape->origin.x + shape->size.width - width : shape->origin.x,
+                             shape->origin.y, width, shape->size.height);
   if (shape->size.width > pill.size.width + 1)
     {
       GdkRGBA span = with_alpha (palette->accent, 0.22f);
@@ -1181,8 +1195,8 @@ draw_badge (GtkSnapshot   *snapshot,
       append_rounded (snapshot, shape, shape->size.height / 2, &span);
     }
   append_rounded (snapshot, &pill, pill.size.height / 2, &palette->accent);
-  append_text (snapshot, placed->text, pill.origin.x + 6, pill.origin.y + (pill.size.height - text_height) / 2,
-               &palette->accent_fg);
+  append_text (snapshot, placed->text, pill.origin.x + (width - text_width) / 2,
+               pill.origin.y + (pill.size.height - text_height) / 2, &palette->accent_fg);
 }
 
 static void
@@ -1336,8 +1350,16 @@ gawah_timeline_view_css_changed (GtkWidget         *widget,
 {
   GawahTimelineView *self = GAWAH_TIMELINE_VIEW (widget);
 
+  const PangoFontDescription *font;
+
   GTK_WIDGET_CLASS (gawah_timeline_view_parent_class)->css_changed (widget, change);
-  /* Fonts may have changed: every text is laid out again. */
+  /* Hovering changes the style too: text is laid out again only when the
+   * font did change. */
+  font = pango_context_get_font_description (gtk_widget_get_pango_context (widget));
+  if (self->font != NULL && pango_font_description_equal (self->font, font))
+    return;
+  g_clear_pointer (&self->font, pango_font_description_free);
+  self->font = pango_font_description_copy (font);
   build_lane_labels (self);
   clear_layout (self);
   gtk_widget_queue_resize (widget);
@@ -1363,8 +1385,8 @@ gawah_timeline_view_set_casebook (GawahTimelineView *self,
   if (!g_set_object (&self->casebook, casebook))
     return;
   self->fitted = FALSE;
-  reload (self);
-  if (gtk_widget_get_width (GTK_WIDGET (self)) > 0)
+  request_reload (self);
+  if (self->index != NULL && gtk_widget_get_width (GTK_WIDGET (self)) > 0)
     gawah_timeline_view_fit_all (self);
 }
 
@@ -1388,7 +1410,7 @@ gawah_timeline_view_set_filter (GawahTimelineView         *self,
       dup_or_null (filter->hrd_category), dup_or_null (filter->perpetrator_type), dup_or_null (filter->status),
       filter->from, filter->to, filter->person_id,
     };
-  reload (self);
+  request_reload (self);
 }
 
 void
@@ -1401,7 +1423,7 @@ gawah_timeline_view_set_lanes (GawahTimelineView  *self,
   if (self->lanes == lanes)
     return;
   self->lanes = lanes;
-  reload (self);
+  request_reload (self);
 }
 
 GawahTimelineLanes
@@ -1487,6 +1509,7 @@ gawah_timeline_view_finalize (GObject *object)
   g_array_unref (self->ticks);
   g_ptr_array_unref (self->tick_labels);
   g_ptr_array_unref (self->lane_labels);
+  g_clear_pointer (&self->font, pango_font_description_free);
   G_OBJECT_CLASS (gawah_timeline_view_parent_class)->finalize (object);
 }
 
@@ -1527,6 +1550,7 @@ gawah_timeline_view_class_init (GawahTimelineViewClass *klass)
   object_class->finalize = gawah_timeline_view_finalize;
   widget_class->measure = gawah_timeline_view_measure;
   widget_class->size_allocate = gawah_timeline_view_size_allocate;
+  widget_class->map = gawah_timeline_view_map;
   widget_class->snapshot = gawah_timeline_view_snapshot;
   widget_class->focus = gawah_timeline_view_focus;
   widget_class->query_tooltip = gawah_timeline_view_query_tooltip;
@@ -1574,6 +1598,8 @@ gawah_timeline_view_init (GawahTimelineView *self)
   self->tick_labels = g_ptr_array_new_with_free_func (g_object_unref);
   self->lane_labels = g_ptr_array_new_with_free_func (g_object_unref);
   self->today = gawah_timeline_today ();
+  self->extent_first = self->today - 3650;
+  self->extent_last = self->today;
   self->first_day = self->today - 3650;
   self->n_days = 3650;
   self->focus = -1;
