@@ -10,6 +10,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "gawah-agenda-view.h"
 #include "gawah-casebook-page.h"
 #include "gawah-widget-util.h"
 #include "gawah-incident-editor.h"
@@ -17,6 +18,7 @@
 #include "gawah-incident-row.h"
 #include "gawah-incident-view.h"
 #include "gawah-provision-browser.h"
+#include "gawah-statistics-view.h"
 #include "gawah-timeline-view.h"
 #include "gawah-vocabulary.h"
 #include "gawah-vocabulary-dropdown.h"
@@ -43,6 +45,8 @@ struct _GawahCasebookPage
   AdwViewStack           *content_stack;
   GawahProvisionBrowser  *provision_browser;
   GawahTimelineView      *timeline_view;
+  GawahStatisticsView    *statistics_view;
+  GawahAgendaView        *agenda_view;
   GtkDropDown            *lanes_dropdown;
 
   /* owned */
@@ -106,6 +110,7 @@ apply_filter (GawahCasebookPage *self)
   filter.to = read_date_entry (self->to_entry);
   filter.person_id = self->person_id;
   gawah_timeline_view_set_filter (self->timeline_view, &filter);
+  gawah_statistics_view_set_filter (self->statistics_view, &filter);
   if (!gawah_incident_list_model_set_filter (self->model, &filter, &error))
     g_warning ("Could not filter incidents: %s", error->message);
   update_count (self);
@@ -350,6 +355,8 @@ gawah_casebook_page_new (GawahCasebook *casebook)
                            G_CONNECT_SWAPPED);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   gawah_timeline_view_set_casebook (self->timeline_view, casebook);
+  gawah_statistics_view_set_casebook (self->statistics_view, casebook);
+  gawah_agenda_view_set_casebook (self->agenda_view, casebook);
   update_count (self);
   return self;
 }
@@ -366,6 +373,10 @@ gawah_casebook_page_dispose (GObject *object)
     gawah_provision_browser_set_casebook (self->provision_browser, NULL);
   if (self->timeline_view != NULL)
     gawah_timeline_view_set_casebook (self->timeline_view, NULL);
+  if (self->statistics_view != NULL)
+    gawah_statistics_view_set_casebook (self->statistics_view, NULL);
+  if (self->agenda_view != NULL)
+    gawah_agenda_view_set_casebook (self->agenda_view, NULL);
   gawah_widget_dispose_children (GTK_WIDGET (self), GAWAH_TYPE_CASEBOOK_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
@@ -383,6 +394,8 @@ gawah_casebook_page_class_init (GawahCasebookPageClass *klass)
   g_type_ensure (GAWAH_TYPE_INCIDENT_VIEW);
   g_type_ensure (GAWAH_TYPE_PROVISION_BROWSER);
   g_type_ensure (GAWAH_TYPE_TIMELINE_VIEW);
+  g_type_ensure (GAWAH_TYPE_STATISTICS_VIEW);
+  g_type_ensure (GAWAH_TYPE_AGENDA_VIEW);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/gawah-casebook-page.ui");
   gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, search_entry);
@@ -398,6 +411,8 @@ gawah_casebook_page_class_init (GawahCasebookPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, provision_browser);
   gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, timeline_view);
+  gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, statistics_view);
+  gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, agenda_view);
   gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, lanes_dropdown);
   gtk_widget_class_bind_template_callback (widget_class, on_timeline_incident_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_lanes_selected_cb);
