@@ -17,6 +17,7 @@
 #include "gawah-bar-chart.h"
 #include "gawah-statistics.h"
 #include "gawah-vocabulary.h"
+#include "gawah-widget-util.h"
 
 #define PADDING    12.0
 #define BAR_GAP    6.0
@@ -54,25 +55,13 @@ clear_bar (Bar *bar)
   g_free (bar->label);
 }
 
-static GdkRGBA
-theme_color (GtkWidget  *widget,
-             const char *name,
-             const char *fallback)
-{
-  GdkRGBA color;
-
-  if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), name, &color))
-    gdk_rgba_parse (&color, fallback);
-  return color;
-}
-
 static Palette
 read_palette (GtkWidget *widget)
 {
   Palette palette = {
-    .bar = theme_color (widget, "accent_bg_color", "#3584e4"),
-    .focus = theme_color (widget, "accent_color", "#1c71d8"),
-    .background = theme_color (widget, "view_bg_color", "#ffffff"),
+    .bar = gawah_widget_theme_color (widget, "accent_bg_color", "#3584e4"),
+    .focus = gawah_widget_theme_color (widget, "accent_color", "#1c71d8"),
+    .background = gawah_widget_theme_color (widget, "view_bg_color", "#ffffff"),
   };
 
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &palette.fg);

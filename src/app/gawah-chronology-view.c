@@ -15,6 +15,7 @@
 #include "gawah-date-text.h"
 #include "gawah-incident-row.h"
 #include "gawah-vocabulary.h"
+#include "gawah-widget-util.h"
 
 #define GUTTER     32   /* room for the line and the dots, at the start edge */
 #define DOT_RADIUS 6.f
@@ -321,34 +322,20 @@ gawah_chronology_view_new (void)
 /* Drawing */
 
 static GdkRGBA
-theme_color (GtkWidget  *widget,
-             const char *name,
-             const char *fallback)
-{
-  GdkRGBA color;
-
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), name, &color))
-    gdk_rgba_parse (&color, fallback);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  return color;
-}
-
-static GdkRGBA
 mark_color (GtkWidget *widget,
             MarkKind   kind)
 {
   switch (kind)
     {
     case MARK_AWAITED:
-      return theme_color (widget, "warning_color", "#9c6e03");
+      return gawah_widget_theme_color (widget, "warning_color", "#9c6e03");
     case MARK_LATE:
-      return theme_color (widget, "error_color", "#c01c28");
+      return gawah_widget_theme_color (widget, "error_color", "#c01c28");
     case MARK_STEP:
     case MARK_FOLLOW_UP:
     case MARK_TODAY:
     default:
-      return theme_color (widget, "accent_color", "#1c71d8");
+      return gawah_widget_theme_color (widget, "accent_color", "#1c71d8");
     }
 }
 
@@ -376,7 +363,7 @@ draw_mark (GawahChronologyView *self,
            float                y)
 {
   GdkRGBA color = mark_color (GTK_WIDGET (self), mark->kind);
-  GdkRGBA background = theme_color (GTK_WIDGET (self), "view_bg_color", "#ffffff");
+  GdkRGBA background = gawah_widget_theme_color (GTK_WIDGET (self), "view_bg_color", "#ffffff");
   float radius = mark->kind == MARK_TODAY ? DOT_RADIUS + 1 : DOT_RADIUS;
 
   append_dot (snapshot, x, y, radius + 2, &background);
@@ -408,7 +395,7 @@ gawah_chronology_view_snapshot (GtkWidget   *widget,
   gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
   float x = rtl ? gtk_widget_get_width (widget) - GUTTER / 2.f : GUTTER / 2.f;
   float first = 0, last = 0, y;
-  GdkRGBA line = theme_color (widget, "borders", "rgba(0,0,0,0.15)");
+  GdkRGBA line = gawah_widget_theme_color (widget, "borders", "rgba(0,0,0,0.15)");
 
   for (guint i = 0; i < self->marks->len; i++)
     if (mark_position (self, &g_array_index (self->marks, Mark, i), &y))

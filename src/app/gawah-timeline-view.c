@@ -22,6 +22,7 @@
 #include "gawah-date-text.h"
 #include "gawah-timeline-view.h"
 #include "gawah-vocabulary.h"
+#include "gawah-widget-util.h"
 
 #define PAD          12.0
 #define LABEL_MAX    180.0   /* lane labels are ellipsized beyond this */
@@ -115,20 +116,6 @@ static gboolean
 is_rtl (GawahTimelineView *self)
 {
   return gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
-}
-
-static GdkRGBA
-theme_color (GtkWidget  *widget,
-             const char *name,
-             const char *fallback)
-{
-  GdkRGBA color;
-
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), name, &color))
-    gdk_rgba_parse (&color, fallback);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  return color;
 }
 
 static GdkRGBA
@@ -998,10 +985,10 @@ get_palette (GtkWidget *widget)
     .dim = foreground (widget, 0.55f),
     .faint = foreground (widget, 0.03f),
     .grid = foreground (widget, 0.08f),
-    .accent = theme_color (widget, "accent_bg_color", "#3584e4"),
-    .accent_fg = theme_color (widget, "accent_fg_color", "#ffffff"),
-    .ongoing = theme_color (widget, "destructive_bg_color", "#e01b24"),
-    .background = theme_color (widget, "view_bg_color", "#ffffff"),
+    .accent = gawah_widget_theme_color (widget, "accent_bg_color", "#3584e4"),
+    .accent_fg = gawah_widget_theme_color (widget, "accent_fg_color", "#ffffff"),
+    .ongoing = gawah_widget_theme_color (widget, "destructive_bg_color", "#e01b24"),
+    .background = gawah_widget_theme_color (widget, "view_bg_color", "#ffffff"),
   };
 }
 
@@ -1223,7 +1210,7 @@ draw_placed (GawahTimelineView *self,
     {
       const graphene_rect_t *shape = &placed->shape;
       int text_width, text_height;
-      GdkRGBA text_color = theme_color (GTK_WIDGET (self), "destructive_color", "#c01c28");
+      GdkRGBA text_color = gawah_widget_theme_color (GTK_WIDGET (self), "destructive_color", "#c01c28");
 
       pango_layout_get_pixel_size (placed->text, &text_width, &text_height);
       append_text (snapshot, placed->text,
@@ -1239,7 +1226,7 @@ draw_highlight (GawahTimelineView *self,
                 float              alpha)
 {
   const Placed *placed = &g_array_index (self->placed, Placed, index);
-  GdkRGBA color = with_alpha (theme_color (GTK_WIDGET (self), "accent_color", "#1c71d8"), alpha);
+  GdkRGBA color = with_alpha (gawah_widget_theme_color (GTK_WIDGET (self), "accent_color", "#1c71d8"), alpha);
   graphene_rect_t ring;
 
   graphene_rect_inset_r (&placed->shape, -4, -4, &ring);

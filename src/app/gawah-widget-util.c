@@ -18,3 +18,19 @@ gawah_widget_dispose_children (GtkWidget *widget,
   while ((child = gtk_widget_get_first_child (widget)) != NULL)
     gtk_widget_unparent (child);
 }
+
+/* A named colour of the theme (accent_color, error_color…), so that drawn
+ * widgets follow light, dark and high-contrast styles. */
+GdkRGBA
+gawah_widget_theme_color (GtkWidget  *widget,
+                          const char *name,
+                          const char *fallback)
+{
+  GdkRGBA color;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), name, &color))
+    gdk_rgba_parse (&color, fallback);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  return color;
+}

@@ -11,4 +11,8 @@ G_BEGIN_DECLS
 void gawah_widget_dispose_children (GtkWidget *widget,
                                     GType      widget_type);
 
+GdkRGBA gawah_widget_theme_color     (GtkWidget  *widget,
+                                     const char *name,
+                                     const char *fallback);
+
 G_END_DECLS
