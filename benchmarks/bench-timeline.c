@@ -148,7 +148,7 @@ time_query (const char *path,
       g_printerr ("%s: %s\n", path, error->message);
       exit (EXIT_FAILURE);
     }
-  warm_up = gawah_casebook_timeline_entries (casebook, NULL, GAWAH_TIMELINE_LANES_NONE, NULL);
+  warm_up = gawah_casebook_timeline_entries (casebook, NULL, GAWAH_TIMELINE_LANES_NONE, GAWAH_TIMELINE_INCIDENTS_ONLY, NULL, NULL);
   /* The first query reads the casebook's pages in: not what a later one costs. */
   g_clear_pointer (&warm_up, g_ptr_array_unref);
   for (GawahTimelineLanes lanes = GAWAH_TIMELINE_LANES_NONE; lanes <= GAWAH_TIMELINE_LANES_PERPETRATOR_TYPE; lanes++)
@@ -156,7 +156,7 @@ time_query (const char *path,
       g_autoptr(GPtrArray) entries = NULL;
 
       start = g_get_monotonic_time ();
-      entries = gawah_casebook_timeline_entries (casebook, NULL, lanes, &error);
+      entries = gawah_casebook_timeline_entries (casebook, NULL, lanes, GAWAH_TIMELINE_INCIDENTS_ONLY, NULL, &error);
       g_assert_no_error (error);
       printf ("query, lanes %d: %.1f ms (%u entries)\n", lanes,
               (g_get_monotonic_time () - start) / 1000.0, entries->len);

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "gawah-chronology-view.h"
+#include "gawah-date-text.h"
 #include "gawah-test-ui.h"
 #include "gawah-test-utils.h"
 #include "gawah-timeline-view.h"
@@ -74,7 +75,7 @@ view_fixture_set_up (ViewFixture   *fixture,
 static guint
 count_dated (GawahCasebook *casebook)
 {
-  g_autoptr(GPtrArray) entries = gawah_casebook_timeline_entries (casebook, NULL, GAWAH_TIMELINE_LANES_NONE, NULL);
+  g_autoptr(GPtrArray) entries = gawah_casebook_timeline_entries (casebook, NULL, GAWAH_TIMELINE_LANES_NONE, GAWAH_TIMELINE_INCIDENTS_ONLY, NULL, NULL);
   guint count = 0;
 
   for (guint i = 0; i < entries->len; i++)
@@ -121,13 +122,24 @@ present_in_window (ViewFixture *fixture,
   return window;
 }
 
+/* The view reads the casebook in a worker thread. */
+static void
+wait_until_loaded (GawahTimelineView *view)
+{
+  while (gawah_timeline_view_is_loading (view))
+    g_main_context_iteration (NULL, TRUE);
+}
+
 static GawahTimelineView *
 present_timeline (ViewFixture *fixture)
 {
   GtkWidget *view = gawah_timeline_view_new ();
 
   gawah_timeline_view_set_casebook (GAWAH_TIMELINE_VIEW (view), fixture->base.casebook);
+  /* A timeline that is not shown reads the casebook when it is mapped. */
+  g_assert_false (gawah_timeline_view_is_loading (GAWAH_TIMELINE_VIEW (view)));
   present_in_window (fixture, view, 1200, 500);
+  wait_until_loaded (GAWAH_TIMELINE_VIEW (view));
   gawah_timeline_view_fit_all (GAWAH_TIMELINE_VIEW (view));
   return GAWAH_TIMELINE_VIEW (view);
 }
@@ -148,8 +160,11 @@ find_mark (GawahTimelineLayout *layout)
   return NULL;
 }
 
+/* Everything laid out, bins counted by what they hold; or only the
+ * follow-ups shown as marks of their own. */
 static guint
-count_incidents (GawahTimelineLayout *layout)
+count_laid_out (GawahTimelineLayout *layout,
+                gboolean             follow_ups_only)
 {
   guint count = 0;
 
@@ -159,7 +174,10 @@ count_incidents (GawahTimelineLayout *layout)
       const GawahTimelineItem *items = gawah_timeline_layout_get_items (layout, lane, &n_items);
 
       for (guint i = 0; i < n_items; i++)
-        count += items[i].count;
+        if (!follow_ups_only)
+          count += items[i].count;
+        else
+          count += items[i].count == 1 && items[i].entry->kind == GAWAH_TIMELINE_ENTRY_FOLLOW_UP;
     }
   return count;
 }
@@ -185,7 +203,7 @@ test_click_mark (ViewFixture   *fixture,
 
   g_assert_nonnull (layout);
   g_assert_cmpuint (count_dated (fixture->base.casebook), ==, 10);
-  g_assert_cmpuint (count_incidents (layout), ==, 10);
+  g_assert_cmpuint (count_laid_out (layout, FALSE), ==, 10);
   mark = find_mark (layout);
   g_assert_nonnull (mark);
   g_assert_true (gawah_timeline_view_get_item_point (view, mark, &point));
@@ -260,6 +278,8 @@ test_lanes_by_province (ViewFixture   *fixture,
   GawahTimelineLayout *layout;
 
   gawah_timeline_view_set_lanes (view, GAWAH_TIMELINE_LANES_PROVINCE);
+
+  wait_until_loaded (view);
   gawah_timeline_view_fit_all (view);
   layout = gawah_timeline_view_get_layout (view);
   g_assert_nonnull (layout);
@@ -268,7 +288,7 @@ test_lanes_by_province (ViewFixture   *fixture,
   g_assert_true (has_lane (layout, "pk-is"));
   /* Incidents without a province keep a lane of their own, last. */
   g_assert_null (gawah_timeline_layout_get_lane (layout, gawah_timeline_layout_get_n_lanes (layout) - 1));
-  g_assert_cmpuint (count_incidents (layout), ==, 10);
+  g_assert_cmpuint (count_laid_out (layout, FALSE), ==, 10);
   test_ui_screenshot (GTK_WIDGET (view), "timeline");
 }
 
@@ -283,11 +303,13 @@ test_filter (ViewFixture   *fixture,
 
   filter.province = g_strdup ("pk-sd");
   gawah_timeline_view_set_filter (view, &filter);
+  wait_until_loaded (view);
   layout = gawah_timeline_view_get_layout (view);
-  g_assert_cmpuint (count_incidents (layout), ==, 2);
+  g_assert_cmpuint (count_laid_out (layout, FALSE), ==, 2);
   gawah_timeline_view_set_filter (view, NULL);
+  wait_until_loaded (view);
   layout = gawah_timeline_view_get_layout (view);
-  g_assert_cmpuint (count_incidents (layout), ==, 10);
+  g_assert_cmpuint (count_laid_out (layout, FALSE), ==, 10);
 }
 
 static gboolean
@@ -342,10 +364,11 @@ test_bins (ViewFixture   *fixture,
   g_assert_no_error (error);
   view = present_timeline (fixture);
   gawah_timeline_view_set_lanes (view, GAWAH_TIMELINE_LANES_PROVINCE);
+  wait_until_loaded (view);
   gawah_timeline_view_fit_all (view);
   layout = gawah_timeline_view_get_layout (view);
   g_assert_true (has_bin (layout));
-  g_assert_cmpuint (count_incidents (layout), ==, 410);
+  g_assert_cmpuint (count_laid_out (layout, FALSE), ==, 410);
   test_ui_screenshot (GTK_WIDGET (view), "timeline-bins");
 
   /* Drawing may have laid the view out again. */
@@ -368,6 +391,57 @@ test_bins (ViewFixture   *fixture,
           }
     }
   g_assert_not_reached ();
+}
+
+/* A defender's timeline: Idris Khattak's disappearance, Amnesty's press
+ * release, and a habeas petition whose hearing is due next month. A screen
+ * reader hears each as the keyboard reaches it. */
+static void
+test_defender_timeline (ViewFixture   *fixture,
+                        gconstpointer  data)
+{
+  GawahCasebook *casebook = fixture->base.casebook;
+  g_autoptr(GawahFollowUp) follow_up = gawah_follow_up_new ();
+  g_autoptr(GawahIncident) incident = NULL;
+  g_auto(GawahIncidentFilter) filter = { NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *expected = NULL;
+  GawahTimelineView *view;
+  int year, month, day;
+
+  follow_up->incident_id = gawah_casebook_find_incident (casebook, IDRIS_KHATTAK, &error);
+  g_assert_no_error (error);
+  gawah_timeline_day_to_date (gawah_timeline_today () + 30, &year, &month, &day);
+  follow_up->body = g_strdup ("high-court");
+  follow_up->action_type = g_strdup ("habeas-petition");
+  follow_up->status = g_strdup ("pending");
+  follow_up->due = (GawahPartialDate) { year, month, day, GAWAH_PRECISION_DAY };
+  follow_up->description = g_strdup ("Hearing of the habeas petition.");
+  g_assert_true (gawah_casebook_save_follow_up (casebook, follow_up, &error));
+  g_assert_no_error (error);
+  incident = gawah_casebook_get_incident (casebook, follow_up->incident_id, &error);
+  g_assert_no_error (error);
+
+  view = present_timeline (fixture);
+  filter.person_id = gawah_casebook_find_person_by_name (casebook, "Idris Khattak", &error);
+  g_assert_no_error (error);
+  gawah_timeline_view_set_filter (view, &filter);
+  wait_until_loaded (view);
+  gawah_timeline_view_fit_all (view);
+  g_assert_cmpuint (count_laid_out (gawah_timeline_view_get_layout (view), TRUE), ==, 2);
+  test_ui_screenshot (GTK_WIDGET (view), "timeline-defender");
+
+  /* The keyboard walks them in time order: incident, press release, hearing. */
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (view), GTK_DIR_TAB_FORWARD));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.move-focus", "i", 1));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.move-focus", "i", 1));
+  when = gawah_describe_dates (&follow_up->due, &(GawahPartialDate) { 0 }, FALSE);
+  expected = g_strdup_printf (_("%1$s, about: %2$s\ndue %3$s"),
+                              gawah_vocabularies_label (gawah_vocabularies_get_default (),
+                                                        GAWAH_VOCAB_FOLLOW_UP_TYPE, "habeas-petition"),
+                              incident->title, when);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, expected);
 }
 
 static gboolean
@@ -437,6 +511,8 @@ main (int   argc,
   g_test_add ("/timeline/filter", ViewFixture, NULL, view_fixture_set_up, test_filter,
               view_fixture_tear_down);
   g_test_add ("/timeline/bins", ViewFixture, NULL, view_fixture_set_up, test_bins,
+              view_fixture_tear_down);
+  g_test_add ("/timeline/defender", ViewFixture, NULL, view_fixture_set_up, test_defender_timeline,
               view_fixture_tear_down);
   g_test_add ("/chronology/due-ahead", ViewFixture, NULL, view_fixture_set_up, test_chronology,
               view_fixture_tear_down);

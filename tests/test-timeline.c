@@ -313,7 +313,8 @@ sample_entries (CasebookFixture           *fixture,
                 GawahTimelineLanes         lanes)
 {
   g_autoptr(GError) error = NULL;
-  GPtrArray *entries = gawah_casebook_timeline_entries (fixture->casebook, filter, lanes, &error);
+  GPtrArray *entries = gawah_casebook_timeline_entries (fixture->casebook, filter, lanes,
+                                                         GAWAH_TIMELINE_INCIDENTS_ONLY, NULL, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (entries);
@@ -425,6 +426,136 @@ test_casebook_filter (CasebookFixture *fixture,
   g_assert_cmpuint (count_in_lane (by_category, "activist"), ==, 1);
 }
 
+static guint
+count_kind (GPtrArray              *entries,
+            GawahTimelineEntryKind  kind)
+{
+  guint count = 0;
+
+  for (guint i = 0; i < entries->len; i++)
+    count += ((GawahTimelineEntry *) g_ptr_array_index (entries, i))->kind == kind;
+  return count;
+}
+
+static const GawahTimelineEntry *
+find_kind (GPtrArray              *entries,
+           GawahTimelineEntryKind  kind)
+{
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const GawahTimelineEntry *entry = g_ptr_array_index (entries, i);
+
+      if (entry->kind == kind)
+        return entry;
+    }
+  g_assert_not_reached ();
+}
+
+/* A defender's history: their incidents, and what was done about each. */
+static void
+test_defender_follow_ups (CasebookFixture *fixture,
+                          gconstpointer    data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GawahIncidentFilter) filter = { NULL };
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) by_act = NULL;
+  const GawahTimelineEntry *follow_up, *incident;
+
+  casebook_fixture_import_sample (fixture);
+  filter.person_id = gawah_casebook_find_person_by_name (fixture->casebook, "Idris Khattak", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (filter.person_id, >, 0);
+
+  entries = gawah_casebook_timeline_entries (fixture->casebook, &filter, GAWAH_TIMELINE_LANES_NONE,
+                                             GAWAH_TIMELINE_WITH_FOLLOW_UPS, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_kind (entries, GAWAH_TIMELINE_ENTRY_INCIDENT), ==, 1);
+  g_assert_cmpuint (count_kind (entries, GAWAH_TIMELINE_ENTRY_FOLLOW_UP), ==, 1);
+  follow_up = find_kind (entries, GAWAH_TIMELINE_ENTRY_FOLLOW_UP);
+  incident = find_kind (entries, GAWAH_TIMELINE_ENTRY_INCIDENT);
+  /* Amnesty's press release in 2022: done, on its own date, and it opens
+   * the incident it belongs to. */
+  g_assert_cmpint (follow_up->id, ==, incident->id);
+  g_assert_cmpstr (follow_up->action, ==, "press-release");
+  g_assert_false (follow_up->due);
+  assert_span (follow_up, DAY (2022, 1, 1), DAY (2022, 12, 31), TRUE);
+  g_assert_cmpstr (follow_up->title, ==, incident->title);
+
+  /* With lanes, a follow-up goes in each lane its incident is in. */
+  by_act = gawah_casebook_timeline_entries (fixture->casebook, &filter, GAWAH_TIMELINE_LANES_ACT_TYPE,
+                                            GAWAH_TIMELINE_WITH_FOLLOW_UPS, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_kind (by_act, GAWAH_TIMELINE_ENTRY_FOLLOW_UP), ==,
+                    count_kind (by_act, GAWAH_TIMELINE_ENTRY_INCIDENT));
+}
+
+static void
+test_casebook_query_cancelled (CasebookFixture *fixture,
+                               gconstpointer    data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GPtrArray) entries = NULL;
+
+  casebook_fixture_import_sample (fixture);
+  g_cancellable_cancel (cancellable);
+  entries = gawah_casebook_timeline_entries (fixture->casebook, NULL, GAWAH_TIMELINE_LANES_NONE,
+                                             GAWAH_TIMELINE_WITH_FOLLOW_UPS, cancellable, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (entries);
+}
+
+/* The app reads the timeline in a worker thread while the main thread
+ * writes: both go on, and the reader sees whole rows. */
+typedef struct {
+  GawahCasebook *casebook;
+  guint          reads;
+} ReaderData;
+
+static gpointer
+read_timeline_repeatedly (gpointer user_data)
+{
+  ReaderData *reader = user_data;
+
+  for (guint i = 0; i < 50; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) entries = gawah_casebook_timeline_entries (reader->casebook, NULL,
+                                                                      GAWAH_TIMELINE_LANES_ACT_TYPE,
+                                                                      GAWAH_TIMELINE_WITH_FOLLOW_UPS,
+                                                                      NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (entries->len, >=, 12);
+      reader->reads++;
+    }
+  return NULL;
+}
+
+static void
+test_casebook_query_in_thread (CasebookFixture *fixture,
+                               gconstpointer    data)
+{
+  ReaderData reader = { fixture->casebook, 0 };
+  GThread *thread;
+
+  casebook_fixture_import_sample (fixture);
+  thread = g_thread_new ("timeline-reader", read_timeline_repeatedly, &reader);
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GawahIncident) incident = gawah_incident_new ();
+
+      incident->title = g_strdup_printf ("Written while the timeline is read %u", i);
+      gawah_casebook_save_incident (fixture->casebook, incident, &error);
+      g_assert_no_error (error);
+    }
+  g_thread_join (thread);
+  g_assert_cmpuint (reader.reads, ==, 50);
+  g_assert_cmpint (gawah_casebook_count_incidents (fixture->casebook, NULL), ==, 32);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -442,5 +573,8 @@ main (int    argc,
   g_test_add ("/timeline/casebook-query", CasebookFixture, NULL, casebook_fixture_set_up, test_casebook_query, casebook_fixture_tear_down);
   g_test_add ("/timeline/casebook-act-lanes", CasebookFixture, NULL, casebook_fixture_set_up, test_casebook_act_lanes, casebook_fixture_tear_down);
   g_test_add ("/timeline/casebook-filter", CasebookFixture, NULL, casebook_fixture_set_up, test_casebook_filter, casebook_fixture_tear_down);
+  g_test_add ("/timeline/defender-follow-ups", CasebookFixture, NULL, casebook_fixture_set_up, test_defender_follow_ups, casebook_fixture_tear_down);
+  g_test_add ("/timeline/casebook-query-cancelled", CasebookFixture, NULL, casebook_fixture_set_up, test_casebook_query_cancelled, casebook_fixture_tear_down);
+  g_test_add ("/timeline/casebook-query-in-thread", CasebookFixture, NULL, casebook_fixture_set_up, test_casebook_query_in_thread, casebook_fixture_tear_down);
   return g_test_run ();
 }

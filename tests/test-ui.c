@@ -320,6 +320,8 @@ show_timeline (UiFixture         *fixture,
   GtkWidget *timeline = test_ui_find_by_type (GTK_WIDGET (page), GAWAH_TYPE_TIMELINE_VIEW);
 
   adw_view_stack_set_visible_child_name (views, "timeline");
+  while (gawah_timeline_view_is_loading (GAWAH_TIMELINE_VIEW (timeline)))
+    g_main_context_iteration (NULL, TRUE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "casebook.fit-all", NULL));
   test_ui_iterate (100);
   g_assert_true (gtk_widget_get_mapped (timeline));

@@ -94,17 +94,7 @@ gawah_statistics_view_set_filter (GawahStatisticsView       *self,
 {
   g_return_if_fail (GAWAH_IS_STATISTICS_VIEW (self));
 
-  gawah_incident_filter_clear (&self->filter);
-  if (filter != NULL)
-    {
-      self->filter = *filter;
-      self->filter.text = g_strdup (filter->text);
-      self->filter.province = g_strdup (filter->province);
-      self->filter.act_type = g_strdup (filter->act_type);
-      self->filter.hrd_category = g_strdup (filter->hrd_category);
-      self->filter.perpetrator_type = g_strdup (filter->perpetrator_type);
-      self->filter.status = g_strdup (filter->status);
-    }
+  gawah_incident_filter_copy (&self->filter, filter);
   refresh (self);
 }
 

@@ -78,6 +78,7 @@ struct _GawahTimelineView
   gint32                today;
 
   gboolean              stale;        /* reload when mapped */
+  GCancellable         *loading;      /* while a worker reads the casebook */
 
   /* the viewport */
   int                   width, height;
@@ -205,26 +206,89 @@ build_lane_labels (GawahTimelineView *self)
   }
 }
 
+/* Reading and indexing 100,000 incidents takes a few hundred milliseconds:
+ * that runs in a worker thread, so that typing in the search entry never
+ * stalls the window. Until the new index arrives the view goes on drawing
+ * the one it has. A newer request cancels the one before it. */
+typedef struct {
+  GawahCasebook        *casebook;
+  GawahIncidentFilter   filter;
+  GawahTimelineLanes    lanes;
+  GawahTimelineContent  content;
+  gint32                today;
+} LoadRequest;
+
+typedef struct {
+  GPtrArray          *entries;
+  GawahTimelineIndex *index;
+  guint               n_undated;
+  gboolean            has_extent;
+  gint32              extent_first;
+  gint32              extent_last;
+} Loaded;
+
 static void
-count_undated (GawahTimelineView *self)
+load_request_free (LoadRequest *request)
 {
-  g_autoptr(GHashTable) undated = g_hash_table_new (g_int64_hash, g_int64_equal);
-
-  for (guint i = 0; i < self->entries->len; i++)
-    {
-      GawahTimelineEntry *entry = g_ptr_array_index (self->entries, i);
-
-      if (!gawah_partial_date_is_known (&entry->start))
-        g_hash_table_add (undated, &entry->id);
-    }
-  self->n_undated = g_hash_table_size (undated);
+  g_clear_object (&request->casebook);
+  gawah_incident_filter_clear (&request->filter);
+  g_free (request);
 }
 
 static void
-reload (GawahTimelineView *self)
+loaded_free (Loaded *loaded)
 {
-  g_autoptr(GError) error = NULL;
+  g_clear_pointer (&loaded->index, gawah_timeline_index_unref);
+  g_clear_pointer (&loaded->entries, g_ptr_array_unref);
+  g_free (loaded);
+}
 
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Loaded, loaded_free)
+
+/* Incidents with no known start: said in words under the lanes. */
+static guint
+count_undated (GPtrArray *entries)
+{
+  g_autoptr(GHashTable) undated = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      GawahTimelineEntry *entry = g_ptr_array_index (entries, i);
+
+      if (entry->kind == GAWAH_TIMELINE_ENTRY_INCIDENT && !gawah_partial_date_is_known (&entry->start))
+        g_hash_table_add (undated, &entry->id);
+    }
+  return g_hash_table_size (undated);
+}
+
+/* In the worker: nothing here may touch the widget. */
+static void
+load_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  LoadRequest *request = task_data;
+  g_autoptr(Loaded) loaded = g_new0 (Loaded, 1);
+  GError *error = NULL;
+
+  loaded->entries = gawah_casebook_timeline_entries (request->casebook, &request->filter, request->lanes,
+                                                     request->content, cancellable, &error);
+  if (loaded->entries == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  loaded->index = gawah_timeline_index_new (loaded->entries, request->today);
+  loaded->has_extent = gawah_timeline_extent (loaded->entries, request->today,
+                                              &loaded->extent_first, &loaded->extent_last);
+  loaded->n_undated = count_undated (loaded->entries);
+  g_task_return_pointer (task, g_steal_pointer (&loaded), (GDestroyNotify) loaded_free);
+}
+
+static void
+clear_data (GawahTimelineView *self)
+{
   clear_layout (self);
   g_clear_pointer (&self->index, gawah_timeline_index_unref);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
@@ -233,20 +297,75 @@ reload (GawahTimelineView *self)
   /* With nothing dated, the last ten years. */
   self->extent_first = self->today - 3650;
   self->extent_last = self->today;
-  if (self->casebook != NULL)
+}
+
+static void
+on_loaded_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GawahTimelineView *self = GAWAH_TIMELINE_VIEW (source);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Loaded) loaded = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->loading);
+  clear_data (self);
+  if (loaded == NULL)
+    g_warning ("Could not read the timeline: %s", error->message);
+  else
     {
-      self->entries = gawah_casebook_timeline_entries (self->casebook, &self->filter, self->lanes, &error);
-      if (self->entries == NULL)
-        g_warning ("Could not read the timeline: %s", error->message);
-    }
-  if (self->entries != NULL)
-    {
-      self->index = gawah_timeline_index_new (self->entries, self->today);
-      gawah_timeline_extent (self->entries, self->today, &self->extent_first, &self->extent_last);
-      count_undated (self);
+      self->entries = g_steal_pointer (&loaded->entries);
+      self->index = g_steal_pointer (&loaded->index);
+      self->n_undated = loaded->n_undated;
+      if (loaded->has_extent)
+        {
+          self->extent_first = loaded->extent_first;
+          self->extent_last = loaded->extent_last;
+        }
     }
   build_lane_labels (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
+  if (!self->fitted && self->index != NULL && gtk_widget_get_width (GTK_WIDGET (self)) > 0)
+    gawah_timeline_view_fit_all (self);
+}
+
+static void
+cancel_loading (GawahTimelineView *self)
+{
+  if (self->loading != NULL)
+    g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
+}
+
+/* One person's timeline is their history: it shows what was done about
+ * each incident as well. The whole casebook's would drown in follow-ups. */
+static void
+reload (GawahTimelineView *self)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadRequest *request;
+
+  cancel_loading (self);
+  if (self->casebook == NULL)
+    {
+      clear_data (self);
+      build_lane_labels (self);
+      gtk_widget_queue_resize (GTK_WIDGET (self));
+      return;
+    }
+  request = g_new0 (LoadRequest, 1);
+  request->casebook = g_object_ref (self->casebook);
+  gawah_incident_filter_copy (&request->filter, &self->filter);
+  request->lanes = self->lanes;
+  request->content = self->filter.person_id != 0 ? GAWAH_TIMELINE_WITH_FOLLOW_UPS : GAWAH_TIMELINE_INCIDENTS_ONLY;
+  request->today = gawah_timeline_today ();
+  self->loading = g_cancellable_new ();
+  task = g_task_new (self, self->loading, on_loaded_cb, NULL);
+  g_task_set_source_tag (task, reload);
+  g_task_set_task_data (task, request, (GDestroyNotify) load_request_free);
+  g_task_run_in_thread (task, load_in_thread);
 }
 
 /* The list's filter changes with every word typed: a timeline that is not
@@ -667,6 +786,22 @@ month_of (gint32            axis_day,
   *date = (GawahPartialDate) { year, month, 0, GAWAH_PRECISION_MONTH };
 }
 
+/* "Press release, about: Enforced disappearance of Idris Khattak / 2022", or
+ * "Hearing, about: … / due 14 January 2027". */
+static char *
+describe_follow_up (const GawahTimelineEntry *entry)
+{
+  const char *action = gawah_vocabularies_label (gawah_vocabularies_get_default (),
+                                                 GAWAH_VOCAB_FOLLOW_UP_TYPE, entry->action);
+  g_autofree char *when = gawah_describe_dates (&entry->start, &entry->end, FALSE);
+
+  if (entry->due)
+    /* Translators: a follow-up action on a defender's timeline: its type, the incident it is about, and the date it is due. */
+    return g_strdup_printf (_("%1$s, about: %2$s\ndue %3$s"), action, entry->title, when);
+  /* Translators: a follow-up action on a defender's timeline: its type, the incident it is about, and when it was done. */
+  return g_strdup_printf (_("%1$s, about: %2$s\n%3$s"), action, entry->title, when);
+}
+
 /* "Abduction of a journalist / November 2019 – ongoing (1,842 days)", or
  * "12 incidents / January 2014 – December 2016". */
 static char *
@@ -677,6 +812,8 @@ describe_item (GawahTimelineView       *self,
   g_autofree char *dates = NULL;
   g_autofree char *count = NULL;
 
+  if (item->count == 1 && item->entry->kind == GAWAH_TIMELINE_ENTRY_FOLLOW_UP)
+    return describe_follow_up (item->entry);
   if (item->count == 1)
     {
       g_autofree char *when = gawah_describe_dates (&item->entry->start, &item->entry->end, item->entry->ongoing);
@@ -905,13 +1042,13 @@ pan_key_cb (GtkWidget *widget,
   return TRUE;
 }
 
-static gboolean
-move_focus_key_cb (GtkWidget *widget,
-                   GVariant  *arguments,
-                   gpointer   user_data)
+/* Up and Down step through the marks in time order. */
+static void
+move_focus_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
 {
-  move_focus (GAWAH_TIMELINE_VIEW (widget), g_variant_get_int32 (arguments));
-  return TRUE;
+  move_focus (GAWAH_TIMELINE_VIEW (widget), g_variant_get_int32 (parameter));
 }
 
 /* Enter opens the focused mark, as a click would. */
@@ -974,7 +1111,7 @@ gawah_timeline_view_query_tooltip (GtkWidget  *widget,
 /* Drawing */
 
 typedef struct {
-  GdkRGBA fg, dim, faint, grid, accent, accent_fg, ongoing, background;
+  GdkRGBA fg, dim, faint, grid, accent, accent_fg, ongoing, follow_up, background;
 } Palette;
 
 static Palette
@@ -988,6 +1125,7 @@ get_palette (GtkWidget *widget)
     .accent = gawah_widget_theme_color (widget, "accent_bg_color", "#3584e4"),
     .accent_fg = gawah_widget_theme_color (widget, "accent_fg_color", "#ffffff"),
     .ongoing = gawah_widget_theme_color (widget, "destructive_bg_color", "#e01b24"),
+    .follow_up = gawah_widget_theme_color (widget, "success_bg_color", "#26a269"),
     .background = gawah_widget_theme_color (widget, "view_bg_color", "#ffffff"),
   };
 }
@@ -1160,6 +1298,32 @@ draw_mark (GtkSnapshot           *snapshot,
     append_rounded (snapshot, shape, shape->size.width, color);
 }
 
+/* A follow-up is a diamond, so that it reads apart from the incidents
+ * around it without colour; one still awaited is hollow. */
+static void
+draw_follow_up (GtkSnapshot              *snapshot,
+                const GawahTimelineEntry *entry,
+                const graphene_rect_t    *shape,
+                const Palette            *palette)
+{
+  graphene_point_t centre;
+  float side = DOT_D * 0.8f;
+  graphene_rect_t square = GRAPHENE_RECT_INIT (-side / 2, -side / 2, side, side);
+  graphene_rect_t outline;
+
+  graphene_rect_get_center (shape, &centre);
+  graphene_rect_inset_r (&square, -2, -2, &outline);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &centre);
+  gtk_snapshot_rotate (snapshot, 45);
+  append_rounded (snapshot, &outline, 2, &palette->background);
+  if (entry->due)
+    append_ring (snapshot, &square, 2, 2, &palette->follow_up);
+  else
+    append_rounded (snapshot, &square, 2, &palette->follow_up);
+  gtk_snapshot_restore (snapshot);
+}
+
 static void
 draw_badge (GtkSnapshot   *snapshot,
             const Placed  *placed,
@@ -1195,10 +1359,13 @@ draw_placed (GawahTimelineView *self,
   const GawahTimelineItem *item = placed->item;
   gboolean rtl = is_rtl (self);
   gboolean ongoing = item->count == 1 && item->entry->ongoing;
-  const GdkRGBA *color = ongoing ? &palette->ongoing : &palette->accent;
+  gboolean follow_up = item->count == 1 && item->entry->kind == GAWAH_TIMELINE_ENTRY_FOLLOW_UP;
+  const GdkRGBA *color = ongoing ? &palette->ongoing : follow_up ? &palette->follow_up : &palette->accent;
 
   if (placed->kind == SHAPE_BADGE)
     draw_badge (snapshot, placed, rtl, palette);
+  else if (placed->kind == SHAPE_DOT && follow_up)
+    draw_follow_up (snapshot, item->entry, &placed->shape, palette);
   else if (placed->kind == SHAPE_DOT)
     draw_mark (snapshot, item, &placed->shape, palette, color);
   else if (item->fuzzy)
@@ -1373,14 +1540,6 @@ gawah_timeline_view_set_casebook (GawahTimelineView *self,
     return;
   self->fitted = FALSE;
   request_reload (self);
-  if (self->index != NULL && gtk_widget_get_width (GTK_WIDGET (self)) > 0)
-    gawah_timeline_view_fit_all (self);
-}
-
-static char *
-dup_or_null (const char *text)
-{
-  return text != NULL && *text != '\0' ? g_strdup (text) : NULL;
 }
 
 /* The list's search and filters, copied: the caller keeps its own. */
@@ -1390,13 +1549,7 @@ gawah_timeline_view_set_filter (GawahTimelineView         *self,
 {
   g_return_if_fail (GAWAH_IS_TIMELINE_VIEW (self));
 
-  gawah_incident_filter_clear (&self->filter);
-  if (filter != NULL)
-    self->filter = (GawahIncidentFilter) {
-      dup_or_null (filter->text), dup_or_null (filter->province), dup_or_null (filter->act_type),
-      dup_or_null (filter->hrd_category), dup_or_null (filter->perpetrator_type), dup_or_null (filter->status),
-      filter->from, filter->to, filter->person_id,
-    };
+  gawah_incident_filter_copy (&self->filter, filter);
   request_reload (self);
 }
 
@@ -1431,6 +1584,14 @@ gawah_timeline_view_get_viewport (GawahTimelineView *self,
     *first_day = self->first_day;
   if (n_days != NULL)
     *n_days = self->n_days;
+}
+
+/* TRUE while a worker reads the casebook; the view shows the previous data. */
+gboolean
+gawah_timeline_view_is_loading (GawahTimelineView *self)
+{
+  g_return_val_if_fail (GAWAH_IS_TIMELINE_VIEW (self), FALSE);
+  return self->loading != NULL;
 }
 
 GawahTimelineLayout *
@@ -1476,6 +1637,7 @@ gawah_timeline_view_dispose (GObject *object)
 {
   GawahTimelineView *self = GAWAH_TIMELINE_VIEW (object);
 
+  cancel_loading (self);
   clear_layout (self);
   g_ptr_array_set_size (self->lane_labels, 0);
   g_clear_object (&self->undated_label);
@@ -1521,8 +1683,8 @@ add_keys (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "timeline.fit-all", NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Left, 0, pan_key_cb, "i", -1);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Right, 0, pan_key_cb, "i", 1);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Up, 0, move_focus_key_cb, "i", -1);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Down, 0, move_focus_key_cb, "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, 0, "timeline.move-focus", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, 0, "timeline.move-focus", "i", 1);
   for (guint i = 0; i < G_N_ELEMENTS (activate); i++)
     gtk_widget_class_add_binding_action (widget_class, activate[i], 0, "timeline.activate", NULL);
 }
@@ -1551,6 +1713,7 @@ gawah_timeline_view_class_init (GawahTimelineViewClass *klass)
   gtk_widget_class_install_action (widget_class, "timeline.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "timeline.fit-all", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "timeline.activate", NULL, activate_action);
+  gtk_widget_class_install_action (widget_class, "timeline.move-focus", "i", move_focus_action);
   add_keys (widget_class);
   gtk_widget_class_set_css_name (widget_class, "timeline");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);

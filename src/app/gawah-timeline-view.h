@@ -33,6 +33,7 @@ void                gawah_timeline_view_get_viewport (GawahTimelineView         
  * current viewport (NULL before the widget has a size; owned by the view
  * and replaced when the size, the viewport or the data change), where an
  * item of it is drawn, and what a click at a point does. */
+gboolean             gawah_timeline_view_is_loading   (GawahTimelineView         *self);
 GawahTimelineLayout *gawah_timeline_view_get_layout  (GawahTimelineView         *self);
 gboolean            gawah_timeline_view_get_item_point (GawahTimelineView       *self,
                                                       const GawahTimelineItem   *item,

@@ -26,6 +26,27 @@ gawah_incident_filter_clear (GawahIncidentFilter *filter)
   filter->person_id = 0;
 }
 
+static char *
+dup_or_null (const char *text)
+{
+  return text != NULL && *text != '\0' ? g_strdup (text) : NULL;
+}
+
+/* An empty code filters nothing, like NULL: views keep NULL only. */
+void
+gawah_incident_filter_copy (GawahIncidentFilter       *dest,
+                            const GawahIncidentFilter *src)
+{
+  gawah_incident_filter_clear (dest);
+  if (src == NULL)
+    return;
+  *dest = (GawahIncidentFilter) {
+    dup_or_null (src->text), dup_or_null (src->province), dup_or_null (src->act_type),
+    dup_or_null (src->hrd_category), dup_or_null (src->perpetrator_type), dup_or_null (src->status),
+    src->from, src->to, src->person_id,
+  };
+}
+
 static gboolean
 is_blank (const char *text)
 {

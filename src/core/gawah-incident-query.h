@@ -39,6 +39,9 @@ typedef struct {
 } GawahIncidentSummary;
 
 void                  gawah_incident_filter_clear    (GawahIncidentFilter  *filter);
+/* A deep copy into @dest (cleared first); @src NULL leaves @dest empty. */
+void                  gawah_incident_filter_copy     (GawahIncidentFilter       *dest,
+                                                      const GawahIncidentFilter *src);
 gboolean              gawah_incident_filter_is_empty (const GawahIncidentFilter *filter);
 void                  gawah_incident_summary_free    (GawahIncidentSummary *summary);
 

@@ -195,6 +195,9 @@ gawah_timeline_entry_new (gint64                  id,
   entry->ongoing = ongoing;
   entry->lane = g_intern_string (lane);
   entry->title = title_copy;
+  entry->kind = GAWAH_TIMELINE_ENTRY_INCIDENT;
+  entry->action = NULL;
+  entry->due = FALSE;
   return entry;
 }
 

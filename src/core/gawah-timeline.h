@@ -25,15 +25,31 @@ typedef enum {
   GAWAH_TIMELINE_LANES_PERPETRATOR_TYPE,
 } GawahTimelineLanes;
 
-/* One incident in one lane. An incident with several act types (or victim
- * categories, perpetrator types) has one entry in each of those lanes. */
+typedef enum {
+  GAWAH_TIMELINE_ENTRY_INCIDENT,
+  GAWAH_TIMELINE_ENTRY_FOLLOW_UP,
+} GawahTimelineEntryKind;
+
+/* What a timeline shows besides incidents. */
+typedef enum {
+  GAWAH_TIMELINE_INCIDENTS_ONLY,
+  GAWAH_TIMELINE_WITH_FOLLOW_UPS,   /* a defender's history: what was done about each incident */
+} GawahTimelineContent;
+
+/* One incident, or one follow-up action of an incident, in one lane. An
+ * incident with several act types (or victim categories, perpetrator types)
+ * has one entry in each of those lanes; its follow-ups go with it. id is
+ * always the incident's, so that activating a follow-up opens its incident. */
 typedef struct {
-  gint64            id;
-  GawahPartialDate  start;
-  GawahPartialDate  end;
-  gboolean          ongoing;
-  const char       *lane;      /* interned code (g_intern_string), NULL for "none given" */
-  const char       *title;     /* owned by the entry: valid as long as the entry */
+  gint64                  id;
+  GawahPartialDate        start;
+  GawahPartialDate        end;
+  gboolean                ongoing;
+  const char             *lane;      /* interned code (g_intern_string), NULL for "none given" */
+  const char             *title;     /* the incident's; owned by the entry: valid as long as the entry */
+  GawahTimelineEntryKind  kind;
+  const char             *action;    /* follow-ups: interned follow-up-type code */
+  gboolean                due;       /* follow-ups: not done yet; start is the due date */
 } GawahTimelineEntry;
 
 /* An entry and its title are one allocation: free with g_free. */
@@ -46,10 +62,19 @@ GawahTimelineEntry *gawah_timeline_entry_new  (gint64                     id,
 
 /* Entries matching @filter (NULL for all), by incident id (the index does
  * the sorting by lane and day); a GPtrArray of GawahTimelineEntry that
- * frees them. */
+ * frees them. Follow-ups are included only when they have a date, done or
+ * due.
+ *
+ * This one read may run in a worker thread while the main thread goes on
+ * using the casebook (SQLCipher is built serialized): it prepares a
+ * statement of its own and touches no state the casebook caches. The
+ * caller holds a reference on @self until it returns. Cancelling stops it
+ * between rows with G_IO_ERROR_CANCELLED. */
 GPtrArray *gawah_casebook_timeline_entries    (GawahCasebook             *self,
                                                const GawahIncidentFilter *filter,
                                                GawahTimelineLanes         lanes,
+                                               GawahTimelineContent       content,
+                                               GCancellable              *cancellable,
                                                GError                   **error);
 
 /* The day axis. */
