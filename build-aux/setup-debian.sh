@@ -32,9 +32,11 @@ packages=(
   desktop-file-utils appstream
   fonts-noto-core fonts-dejavu-core locales
 )
-# AddressSanitizer and UBSan come with gcc; valgrind checks the core tests too.
+# AddressSanitizer and UBSan come with gcc; valgrind checks the core tests too;
+# the accessibility test reads the app over AT-SPI from Python.
 if [ "$want_test_tools" -eq 1 ]; then
   packages+=(valgrind)
+  packages+=(python3-gi gir1.2-atspi-2.0)
 fi
 backport_packages=(libsqlcipher-dev sqlcipher)
 

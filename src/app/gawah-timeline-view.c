@@ -622,30 +622,50 @@ compare_stops (gconstpointer a,
   return (int) x->lane - (int) y->lane;
 }
 
-/* The keyboard focus follows the incident (or the day) it was on. */
+/* How far a stop is from the day the focus was on: 0 if it covers it. */
+static gint64
+distance_to_day (const Placed *placed,
+                 gint32        day)
+{
+  if (day < placed->item->first_day)
+    return (gint64) placed->item->first_day - day;
+  if (day > placed->item->last_day)
+    return (gint64) day - placed->item->last_day;
+  return 0;
+}
+
+/* The keyboard focus follows the incident it was on; on a group (which
+ * regroups as the view zooms) or a mark no longer shown, it goes to the
+ * stop nearest the day it was on. With no mark focused yet, none is: the
+ * first key press must land on (and announce) the earliest one. */
 static void
 build_stops (GawahTimelineView *self)
 {
-  int nearest = -1;
+  gint64 best_distance = G_MAXINT64;
+  gboolean had_focus = self->focus >= 0;
 
   for (guint i = 0; i < self->placed->len; i++)
     g_array_append_val (self->stops, i);
   g_array_sort_with_data (self->stops, compare_stops, self->placed);
   self->focus = -1;
+  if (!had_focus)
+    return;
   for (guint i = 0; i < self->stops->len; i++)
     {
       const Placed *placed = &g_array_index (self->placed, Placed, g_array_index (self->stops, guint, i));
+      gint64 distance = distance_to_day (placed, self->focus_day);
 
       if (self->focus_id != 0 && placed->item->id == self->focus_id)
         {
           self->focus = i;
           return;
         }
-      if (nearest < 0 && placed->item->first_day >= self->focus_day)
-        nearest = i;
+      if (distance < best_distance)
+        {
+          best_distance = distance;
+          self->focus = i;
+        }
     }
-  if (self->focus_id == 0 || self->focus < 0)
-    self->focus = self->stops->len == 0 ? -1 : nearest < 0 ? (int) self->stops->len - 1 : nearest;
 }
 
 static void
