@@ -25,7 +25,9 @@ is_ready (gpointer user_data)
 {
   GawahTimelineView *view = user_data;
 
-  return gtk_widget_get_mapped (GTK_WIDGET (view)) && !gawah_timeline_view_is_loading (view);
+  /* Mapped is not enough: a widget is mapped before it has a size. */
+  return gtk_widget_get_mapped (GTK_WIDGET (view)) && gtk_widget_get_width (GTK_WIDGET (view)) > 0 &&
+         !gawah_timeline_view_is_loading (view);
 }
 
 static void
@@ -75,8 +77,10 @@ main (int    argc,
   if (!test_ui_wait_until (is_ready, view, 20000))
     g_error ("The timeline was not shown");
   gawah_timeline_view_fit_all (GAWAH_TIMELINE_VIEW (view));
+  test_ui_iterate (100);
   /* As Tab would: the keyboard enters on the earliest mark. */
-  gtk_widget_child_focus (view, GTK_DIR_TAB_FORWARD);
+  if (!gtk_widget_child_focus (view, GTK_DIR_TAB_FORWARD))
+    g_error ("Tab did not enter the timeline");
   test_ui_iterate (200);
   test_ui_screenshot (view, "a11y-timeline");
 
