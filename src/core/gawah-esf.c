@@ -880,6 +880,16 @@ import_work (GawahCasebook  *casebook,
          import_kind (self, "information", &done, error);
 }
 
+static int
+compare_unmapped_lines (gconstpointer a,
+                        gconstpointer b)
+{
+  const GawahEsfUnmapped *first = *(GawahEsfUnmapped * const *) a;
+  const GawahEsfUnmapped *second = *(GawahEsfUnmapped * const *) b;
+
+  return (first->line > second->line) - (first->line < second->line);
+}
+
 /* On failure the report's counts mean nothing: nothing was written. */
 gboolean
 gawah_casebook_import_esf (GawahCasebook      *self,
@@ -911,9 +921,11 @@ gawah_casebook_import_esf (GawahCasebook      *self,
 
   import = (EsfImport) { self, mapping, report, name, records, persons, events, perpetrator_types,
                          source_reliability, cancellable, progress, progress_data };
-  if (!prepare (&import, error))
+  if (!prepare (&import, error) ||
+      !gawah_casebook_run_in_transaction (self, import_work, &import, error))
     return FALSE;
-  return gawah_casebook_run_in_transaction (self, import_work, &import, error);
+  g_ptr_array_sort (report->unmapped, compare_unmapped_lines);
+  return TRUE;
 }
 
 gboolean
