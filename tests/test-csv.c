@@ -96,6 +96,7 @@ test_write_round_trip (void)
 {
   const char * const row[] = { "plain", "comma, inside", "quote \"here\"", "line\nbreak", "cr\rhere",
                                "اردو، متن", "", NULL };
+  const char * const formulas[] = { "=HYPERLINK(\"x\",\"y\")", "+1", "-2+3", "@SUM(A1)", "- a list item", "-", NULL };
   g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
   g_autoptr(GawahCsvWriter) writer = gawah_csv_writer_new (stream, NULL);
   g_autoptr(GError) error = NULL;
@@ -109,16 +110,22 @@ test_write_round_trip (void)
   gawah_csv_writer_add_int (writer, 42);
   gawah_csv_writer_end_row (writer, &error);
   g_assert_no_error (error);
+  gawah_csv_writer_write_row (writer, formulas, &error);
+  g_assert_no_error (error);
   g_output_stream_close (stream, NULL, &error);
   g_assert_no_error (error);
 
   bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (stream));
   text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
   g_assert_cmpstr (text, ==, BOM "plain,\"comma, inside\",\"quote \"\"here\"\"\",\"line\nbreak\",\"cr\rhere\","
-                             "اردو، متن,\r\nsecond,42\r\n");   /* the Urdu comma is not a separator */
+                             "اردو، متن,\r\nsecond,42\r\n"
+                             "\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\",'+1,'-2+3,'@SUM(A1),- a list item,-\r\n");
+  /* The Urdu comma is not a separator; formulas are written as text. */
   rows = read_all (text, -1, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_cmpuint (rows->len, ==, 3);
+  for (guint i = 0; formulas[i] != NULL; i++)
+    g_assert_cmpstr (gawah_csv_unguard (((GStrv) g_ptr_array_index (rows, 2))[i]), ==, formulas[i]);
   assert_row (rows, 0, "plain", "comma, inside", "quote \"here\"", "line\nbreak", "cr\rhere", "اردو، متن", "", NULL);
   assert_row (rows, 1, "second", "42", NULL);
 }

@@ -171,6 +171,7 @@ check_disappearance (GawahCasebook *casebook)
   assert_date (&incident->start, "2020-07");
   g_assert_cmpint (incident->start.precision, ==, GAWAH_PRECISION_MONTH);
   g_assert_false (gawah_partial_date_is_known (&incident->end));
+  g_assert_true (incident->ongoing);   /* the victim is still missing */
   g_assert_cmpstr (incident->confidentiality, ==, "confidential");
   g_assert_cmpstr (incident->verification, ==, "likely");
   g_assert_cmpstr (incident->place, ==, "Street 34, G-9/2, Islamabad");
@@ -224,6 +225,7 @@ check_arrest (GawahCasebook        *casebook,
   GawahAct *act;
 
   g_assert_cmpstr (incident->confidentiality, ==, "restricted");   /* "n" never becomes public */
+  g_assert_false (incident->ongoing);                             /* released */
   g_assert_cmpstr (incident->verification, ==, "confirmed");
   assert_date (&incident->start, "2022-05-14");
   assert_date (&incident->end, "2022-05-30");
@@ -259,6 +261,7 @@ check_killing (GawahCasebook        *casebook,
   gboolean found_reverse = FALSE;
 
   assert_date (&incident->start, "2021-03");
+  g_assert_false (incident->ongoing);
   g_assert_cmpstr (incident->verification, ==, "unconfirmed");   /* "Unlikely" has no Gawah term */
   g_assert_nonnull (strstr (incident->summary, "ESF violation_status: 020000000000 Unlikely"));
   g_assert_true (report_has_unmapped (report, "event E-2021-007", "violation_status", "020000000000"));

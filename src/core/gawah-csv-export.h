@@ -10,7 +10,8 @@
  * Only the incidents the filter selects are exported ("export what I see"):
  * their acts, the people involved in them, the provisions they engage.
  * People's sensitive fields (ethnicity, religion, contact) and notes are
- * never exported.
+ * never exported. A cell a spreadsheet would run as a formula is written as
+ * text (see gawah-csv.h).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -296,7 +296,7 @@ read_cell (CsvImport            *self,
            const char           *text,
            GError              **error)
 {
-  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+  g_autofree char *trimmed = g_strstrip (g_strdup (gawah_csv_unguard (text)));
   char **slot;
 
   if (g_str_equal (field->key, "start_date"))
@@ -314,7 +314,7 @@ read_cell (CsvImport            *self,
   g_free (*slot);
   *slot = NULL;
   if (field->vocabulary == NULL)
-    *slot = g_strdup (g_str_equal (field->key, "summary") ? text : trimmed);
+    *slot = g_strdup (g_str_equal (field->key, "summary") ? gawah_csv_unguard (text) : trimmed);
   else
     {
       const char *code = resolve_code (self->casebook, field, trimmed, error);

@@ -52,13 +52,44 @@ needs_quotes (const char *field)
   return strpbrk (field, ",\"\r\n") != NULL;
 }
 
-/* Appends one field, with the comma before it unless it starts the line. */
+/* A cell a spreadsheet program would run as a formula ("=HYPERLINK(...)",
+ * "-2+cmd|..."): text from a casebook may come from anyone, so it is written
+ * with a leading apostrophe, which spreadsheets show as text and the CSV
+ * import takes off again. A "- " list item is left alone. */
+static gboolean
+looks_like_formula (const char *field)
+{
+  switch (field[0])
+    {
+    case '=': case '+': case '@': case '\t': case '\r':
+      return TRUE;
+    case '-':
+      return field[1] != '\0' && field[1] != ' ';
+    default:
+      return FALSE;
+    }
+}
+
+/* The text of a cell as written before gawah_csv_append_field() guarded it. */
+const char *
+gawah_csv_unguard (const char *field)
+{
+  if (field != NULL && field[0] == '\'' && looks_like_formula (field + 1))
+    return field + 1;
+  return field;
+}
+
+/* Appends one field: the caller puts the comma between fields. */
 void
 gawah_csv_append_field (GString    *line,
                         const char *field)
 {
+  g_autofree char *guarded = NULL;
+
   if (field == NULL)
     field = "";
+  if (looks_like_formula (field))
+    field = guarded = g_strconcat ("'", field, NULL);
   if (!needs_quotes (field))
     {
       g_string_append (line, field);

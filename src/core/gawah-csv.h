@@ -5,6 +5,9 @@
  * quote, CR or LF, quotes doubled. Read: the same, with or without the
  * byte-order mark, CRLF or LF line ends, quoted fields over several lines.
  *
+ * A cell that a spreadsheet would run as a formula (it starts with =, +, -,
+ * @) is written after an apostrophe; gawah_csv_unguard() takes it off.
+ *
  * Rows are numbered as a spreadsheet numbers them: the header is row 1,
  * however many lines its quoted fields take.
  *
@@ -33,6 +36,7 @@ gboolean        gawah_csv_writer_write_row  (GawahCsvWriter   *writer,
                                              GError          **error);
 void            gawah_csv_append_field      (GString          *line,
                                              const char       *field);
+const char     *gawah_csv_unguard           (const char       *field);
 
 GawahCsvReader *gawah_csv_reader_new        (GBytes           *data,
                                              const char       *name);

@@ -313,7 +313,14 @@ check_map (GawahEsfMapping    *mapping,
                        _("ESF map %s: %s is not in list %s"), id, (const char *) key, map->list);
           return FALSE;
         }
-      if (!gawah_vocabularies_check (vocabularies, map->vocabulary, term->to, id, error))
+      if (g_str_equal (map->vocabulary, "ongoing") && !g_str_equal (term->to, "yes"))
+        {
+          g_set_error (error, GAWAH_ERROR, GAWAH_ERROR_UNKNOWN_CODE,
+                       _("ESF map %s: %s is not “yes”"), id, term->to);
+          return FALSE;
+        }
+      if (!g_str_equal (map->vocabulary, "ongoing") &&
+          !gawah_vocabularies_check (vocabularies, map->vocabulary, term->to, id, error))
         return FALSE;
     }
   return TRUE;

@@ -265,15 +265,7 @@ read_date (EsfImport            *self,
         const GawahEsfValue *type = g_ptr_array_index (record->values, i);
 
         if (g_strcmp0 (type->path, value->field->precision) == 0)
-          {
-            GawahEsfField as_mapped = *type->field;
-
-            as_mapped.map = (char *) "date-precision";
-            as_mapped.list = (char *) "48";
-            precision = translate (self, record, NULL,
-                                   &(GawahEsfValue) { &as_mapped, type->path, type->text, type->line },
-                                   NULL, notes);
-          }
+          precision = translate (self, record, NULL, type, NULL, notes);
       }
   if (g_strcmp0 (precision, "approximate") == 0)
     date->precision = GAWAH_PRECISION_APPROXIMATE;
@@ -451,6 +443,19 @@ read_involvement (EsfImport            *self,
 }
 
 /* An act Gawah has no type for is kept, whole, as notes on its incident. */
+/* A victim still missing or still held: the act is not over. */
+static gboolean
+act_is_ongoing (EsfImport           *self,
+                const GawahEsfValue *outcome)
+{
+  const char *to = NULL;
+  gboolean exact;
+
+  return outcome != NULL && outcome->field->map != NULL &&
+         gawah_esf_mapping_translate (self->mapping, outcome->field->map, outcome->text, &to, NULL, &exact) &&
+         g_strcmp0 (to, "yes") == 0;
+}
+
 static gboolean
 read_act (EsfImport            *self,
           const GawahEsfRecord *record,
@@ -473,10 +478,13 @@ read_act (EsfImport            *self,
     return FALSE;
   if (outcome != NULL)
     act->outcome = text_with_label (self, outcome);
+  if (act_is_ongoing (self, outcome) && !gawah_partial_date_is_known (&act->end))
+    incident->ongoing = TRUE;
+  /* The incident's place is its first act's; another act's stays a note. */
   if (place != NULL && incident->place == NULL)
     incident->place = g_strdup (place);
   else if (place != NULL)
-    append_line (notes, place);
+    keep_as_note (self, record, owner, find_value (record, "place"), notes);
   keep_values_as_notes (self, record, owner, used, notes);
 
   for (guint i = 0; i < record->children->len; i++)
@@ -541,6 +549,8 @@ import_event (EsfImport       *self,
         return FALSE;
     }
 
+  if (gawah_partial_date_is_known (&incident->end))
+    incident->ongoing = FALSE;
   if (notes->len == 0)
     incident->summary = g_strdup (description);
   else
