@@ -140,7 +140,7 @@ check_counts (const GawahEsfReport *report,
               GawahCasebook        *casebook)
 {
   g_assert_cmpuint (report->events, ==, 3);
-  g_assert_cmpuint (report->persons, ==, 11);
+  g_assert_cmpuint (report->persons, ==, 12);
   g_assert_cmpuint (report->acts, ==, 4);
   g_assert_cmpuint (report->acts_as_notes, ==, 1);
   g_assert_cmpuint (report->involvements, ==, 4);
@@ -150,7 +150,7 @@ check_counts (const GawahEsfReport *report,
   g_assert_cmpuint (report->information, ==, 3);
 
   g_assert_cmpint (test_count_rows (casebook, "incident"), ==, 3);
-  g_assert_cmpint (test_count_rows (casebook, "person"), ==, 11);
+  g_assert_cmpint (test_count_rows (casebook, "person"), ==, 12);
   g_assert_cmpint (test_count_rows (casebook, "act"), ==, 4);
   g_assert_cmpint (test_count_rows (casebook, "involvement"), ==, 4);
   g_assert_cmpint (test_count_rows (casebook, "incident_link"), ==, 2);
@@ -328,6 +328,14 @@ check_people (GawahCasebook *casebook)
   g_assert_cmpstr (sana->sex, ==, "female");
   g_assert_true (shazia->name_latin == NULL || *shazia->name_latin == '\0');
   g_assert_cmpstr (shazia->name_urdu, ==, "شازیہ کاکڑ");
+
+  /* A group with no name is named by its description. */
+  {
+    g_autoptr(GawahPerson) witnesses = find_person (casebook, "Shopkeepers near the district courts who saw the shooting");
+
+    g_assert_cmpstr (witnesses->kind, ==, "group");
+    g_assert_nonnull (strstr (witnesses->notes, "ESF number_of_persons_in_group: 4"));
+  }
 }
 
 static void
@@ -412,7 +420,7 @@ test_realistic_document (CasebookFixture *fixture,
 
   gawah_casebook_import_esf_file (fixture->casebook, path, report, NULL, progress_cb, &last, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (last, ==, 19);   /* 3 events, 11 persons, 2 interventions, 3 information */
+  g_assert_cmpuint (last, ==, 20);   /* 3 events, 12 persons, 2 interventions, 3 information */
 
   check_counts (report, fixture->casebook);
   check_disappearance (fixture->casebook);

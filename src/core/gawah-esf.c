@@ -301,15 +301,17 @@ append_text (char       **slot,
 
 /* People */
 
+/* A name goes to the Latin or the Urdu-script field by its letters. */
 static void
-read_person_name (GawahPerson         *person,
-                  const GawahEsfValue *value)
+add_person_name (GawahPerson *person,
+                 const char  *name,
+                 gboolean     other_name)
 {
-  char **slot = has_arabic_script (value->text) ? &person->name_urdu : &person->name_latin;
+  char **slot = has_arabic_script (name) ? &person->name_urdu : &person->name_latin;
 
-  if (uses (value, "other-names") && *slot != NULL)
+  if (other_name && *slot != NULL)
     slot = &person->other_names;
-  append_text (slot, value->text, "; ");
+  append_text (slot, name, "; ");
 }
 
 static void
@@ -324,7 +326,7 @@ read_person_value (EsfImport            *self,
   if (uses (value, "record-number"))
     return;
   if (uses (value, "name") || uses (value, "other-names"))
-    read_person_name (person, value);
+    add_person_name (person, value->text, uses (value, "other-names"));
   else if (uses (value, "kind"))
     set_code (&person->kind, translate (self, record, NULL, value, NULL, notes));
   else if (uses (value, "sex"))
@@ -359,6 +361,20 @@ import_person (EsfImport       *self,
 
   for (guint i = 0; i < record->values->len; i++)
     read_person_value (self, record, person, g_ptr_array_index (record->values, i), notes);
+  /* A group with no name (witnesses, "unknown gunmen") is named by its description. */
+  if (person->name_latin == NULL && person->name_urdu == NULL)
+    {
+      const char *description = NULL;
+
+      for (guint i = 0; i < record->values->len && description == NULL; i++)
+        {
+          const GawahEsfValue *value = g_ptr_array_index (record->values, i);
+
+          if (g_str_equal (value->path, "group_description"))
+            description = value->text;
+        }
+      add_person_name (person, description != NULL ? description : record->number, FALSE);
+    }
   set_code (&person->perpetrator_type, g_hash_table_lookup (self->perpetrator_types, record->number));
   if (notes->len > 0)
     person->notes = g_strdup (notes->str);
