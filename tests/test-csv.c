@@ -490,6 +490,33 @@ test_import_broken_files (void)
                   "invalid-utf8.csv: the header has no column “Headline”");
 }
 
+static void
+test_cancelled (void)
+{
+  static const char * const pairs[] = { "Headline", "title", NULL };
+  g_autoptr(GBytes) bytes = load_test_file ("incidents-mixed.csv");
+  g_autoptr(GawahCsvMapping) mapping = mapping_of (pairs);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  g_cancellable_cancel (cancellable);
+  g_assert_false (gawah_casebook_import_csv_incidents (refused.casebook, bytes, "incidents-mixed.csv", mapping, 10,
+                                                       NULL, cancellable, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (test_count_rows (refused.casebook, "incident"), ==, 0);
+  g_clear_error (&error);
+
+  id = test_add_incident (refused.casebook, "An incident to export");
+  g_assert_false (gawah_casebook_export_csv (refused.casebook, GAWAH_CSV_TABLE_INCIDENTS, NULL, GAWAH_LANGUAGE_ENGLISH,
+                                             stream, cancellable, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  gawah_casebook_delete_incident (refused.casebook, id, &error);
+  g_assert_no_error (error);
+}
+
 /* What Gawah exports comes back with the mapping guessed from its header. */
 static void
 test_export_import_round_trip (CasebookFixture *fixture,
@@ -529,6 +556,7 @@ main (int   argc,
   g_test_add_func ("/csv/import/preview-and-fields", test_preview_and_fields);
   g_test_add_func ("/csv/import/bad-rows", test_import_bad_rows);
   g_test_add_func ("/csv/import/broken-files", test_import_broken_files);
+  g_test_add_func ("/csv/cancelled", test_cancelled);
 
 #define ADD(path, func) \
   g_test_add ("/csv/" path, CasebookFixture, NULL, casebook_fixture_set_up, func, casebook_fixture_tear_down)
