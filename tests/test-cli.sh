@@ -83,5 +83,72 @@ expect "unknown vocabulary" 4 "no vocabulary" "$cli" vocabulary nothing
 expect "check" 0 "No problems found" "$cli" check "${pf[@]}" "$casebook"
 expect "Urdu labels in Urdu" 0 "جبری گمشدگی" env LANGUAGE=ur LANG=C.UTF-8 "$cli" vocabulary act-type
 
+# Exchange: OpenEvSys (ESF) documents and spreadsheets.
+esf=$source_dir/tests/data/esf
+csv=$source_dir/tests/data/csv
+exchange=$work/exchange.gawah
+"$cli" create "${pf[@]}" "$exchange" >/dev/null
+report=$("$cli" import-esf "${pf[@]}" "$exchange" "$esf/pakistan-hrd.xml" 2>&1); status=$?
+if [ "$status" -eq 0 ] && printf '%s' "$report" | grep -q "events: 3"; then ok "import-esf prints the report"; else not_ok "import-esf prints the report ($status: $report)"; fi
+if printf '%s' "$report" | grep -q "114	event E-2021-007	violation_status	020000000000	Unlikely"; then
+  ok "import-esf lists unmapped codes with their line"
+else
+  not_ok "import-esf lists unmapped codes with their line"
+fi
+if printf '%s' "$report" | grep -q "115	event/custom_case_file_number"; then
+  ok "import-esf lists skipped elements with their line"
+else
+  not_ok "import-esf lists skipped elements with their line"
+fi
+before=$("$cli" list "${pf[@]}" "$exchange" | wc -l)
+expect "import-esf refuses a DOCTYPE, with its line" 5 "broken-doctype.xml, line 3: documents with a DOCTYPE" \
+  "$cli" import-esf "${pf[@]}" "$exchange" "$esf/broken-doctype.xml"
+expect "import-esf refuses an unknown victim" 4 "line 8: victim “P-99” is not a person record" \
+  "$cli" import-esf "${pf[@]}" "$exchange" "$esf/broken-unknown-victim.xml"
+expect "import-esf refuses a late bad date" 5 "line 17 \(information F-1\)" \
+  "$cli" import-esf "${pf[@]}" "$exchange" "$esf/broken-late-bad-date.xml"
+after=$("$cli" list "${pf[@]}" "$exchange" | wc -l)
+if [ "$before" -eq "$after" ]; then ok "refused ESF wrote nothing"; else not_ok "refused ESF wrote nothing ($before → $after)"; fi
+
+expect "export-csv needs --what" 2 "--what must be" "$cli" export-csv "${pf[@]}" "$exchange" -o "$work/x.csv"
+expect "export-csv needs a known language" 2 "--language must be" \
+  "$cli" export-csv "${pf[@]}" "$exchange" --what incidents --language fr -o "$work/x.csv"
+expect "export-csv incidents in Urdu" 0 "" \
+  "$cli" export-csv "${pf[@]}" "$exchange" --what incidents --language ur -o "$work/incidents.csv"
+if head -c 3 "$work/incidents.csv" | od -An -tx1 | grep -q "ef bb bf" && grep -q "مصدقہ" "$work/incidents.csv" \
+   && [ "$(grep -c $'\r$' "$work/incidents.csv")" -ge 4 ]; then
+  ok "the spreadsheet has a BOM, CRLF and Urdu labels"
+else
+  not_ok "the spreadsheet has a BOM, CRLF and Urdu labels"
+fi
+expect "export-csv acts filtered by province" 0 "" \
+  "$cli" export-csv "${pf[@]}" "$casebook" --what acts --province pk-pb -o "$work/acts.csv"
+if grep -q "Rashid Rehman" "$work/acts.csv" && ! grep -q "Idris Khattak" "$work/acts.csv"; then
+  ok "export-csv exports what the filter selects"
+else
+  not_ok "export-csv exports what the filter selects"
+fi
+expect "export-csv people and provisions" 0 "" \
+  "$cli" export-csv "${pf[@]}" "$casebook" --what provisions -o "$work/provisions.csv"
+expect "import-csv --preview shows the mapping" 0 "Headline	→ Title" \
+  "$cli" import-csv "$exchange" "$csv/incidents-mixed.csv" --preview --map Headline=title --map From=start_date
+expect "import-csv needs a title column" 5 "no column goes to the incident’s title" \
+  "$cli" import-csv "${pf[@]}" "$exchange" "$csv/incidents-mixed.csv" --map From=start_date
+expect "import-csv refuses an unknown field" 5 "is not an incident field" \
+  "$cli" import-csv "${pf[@]}" "$exchange" "$csv/incidents-mixed.csv" --map Headline=headline
+before=$("$cli" list "${pf[@]}" "$exchange" | wc -l)
+expect "import-csv lists bad rows with their number" 5 "Row 5: Province: “Atlantis”" \
+  "$cli" import-csv "${pf[@]}" "$exchange" "$csv/incidents-bad-rows.csv"
+expect "import-csv: an unterminated quote names its row" 5 "row 3: a quoted field is not closed" \
+  "$cli" import-csv "${pf[@]}" "$exchange" "$csv/unterminated-quote.csv"
+after=$("$cli" list "${pf[@]}" "$exchange" | wc -l)
+if [ "$before" -eq "$after" ]; then ok "refused CSV wrote nothing"; else not_ok "refused CSV wrote nothing ($before → $after)"; fi
+expect "import-csv with a mapping" 0 "Imported 3 incidents" \
+  "$cli" import-csv "${pf[@]}" "$exchange" "$csv/incidents-mixed.csv" --map Headline=title --map Details=summary \
+  --map From=start_date --map Province=province --map "What happened=act_type" --map Who=victim
+expect "an imported Urdu title is searchable" 0 "پشاور" "$cli" search "${pf[@]}" "$exchange" چھاپہ
+expect "import-csv takes back its own export" 0 "Imported 3 incidents" \
+  "$cli" import-csv "${pf[@]}" "$exchange" "$work/incidents.csv"
+
 echo "1..$count"
 [ "$failures" -eq 0 ]

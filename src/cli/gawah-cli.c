@@ -24,6 +24,9 @@ typedef struct {
 static const CommandEntry commands[] = {
   { "create", cli_create, N_("Create a new, empty casebook") },
   { "import", cli_import, N_("Add the records of a casebook document (XML) to a casebook") },
+  { "import-esf", cli_import_esf, N_("Add the records of an OpenEvSys (HURIDOCS ESF) export to a casebook") },
+  { "import-csv", cli_import_csv, N_("Add incidents from a spreadsheet (CSV)") },
+  { "export-csv", cli_export_csv, N_("Export incidents, acts, people or provisions as a spreadsheet (CSV)") },
   { "add-incident", cli_add_incident, N_("Add an incident with its acts, victims, perpetrators and laws") },
   { "list", cli_list, N_("List incidents, newest first") },
   { "show", cli_show, N_("Show one incident in full") },

@@ -70,6 +70,9 @@ int cli_engaging    (CliOptions *options, int argc, char **argv);
 int cli_provisions  (CliOptions *options, int argc, char **argv);
 int cli_vocabulary  (CliOptions *options, int argc, char **argv);
 int cli_check       (CliOptions *options, int argc, char **argv);
+int cli_import_esf  (CliOptions *options, int argc, char **argv);
+int cli_export_csv  (CliOptions *options, int argc, char **argv);
+int cli_import_csv  (CliOptions *options, int argc, char **argv);
 
 /* A passphrase is wiped from memory, not just freed. */
 typedef char Passphrase;

@@ -39,9 +39,9 @@ set_error_from_xml (GError          **error,
 
 /* libxml2 keeps no line for a DTD node (xmlGetLineNo gives the line of the
  * node before it, or -1): find the declaration in the text itself. */
-static int
-doctype_line (const char *data,
-              gsize       size)
+int
+gawah_xml_doctype_line (const char *data,
+                        gsize       size)
 {
   const char *doctype = g_strstr_len (data, size, "<!DOCTYPE");
   int line = 1;
@@ -82,7 +82,7 @@ gawah_xml_read_bytes (GBytes      *bytes,
     {
       g_set_error (error, GAWAH_ERROR, GAWAH_ERROR_PARSE,
                    _("%s, line %d: documents with a DOCTYPE declaration are not accepted"),
-                   name, doctype_line (data, size));
+                   name, gawah_xml_doctype_line (data, size));
       return NULL;
     }
   return g_steal_pointer (&doc);

@@ -40,6 +40,8 @@ gboolean    gawah_xml_read_text         (xmlNode     *node,
                                          GawahText   *text);
 char      **gawah_xml_get_attr_list     (xmlNode     *node,
                                          const char  *name);
+int         gawah_xml_doctype_line      (const char  *data,
+                                         gsize        size);
 
 #define gawah_xml_foreach_element(child, parent) \
   for (xmlNode *child = (parent)->children; child != NULL; child = child->next) \
