@@ -34,7 +34,7 @@ packages=(
 )
 # AddressSanitizer and UBSan come with gcc; valgrind checks the core tests too.
 if [ "$want_test_tools" -eq 1 ]; then
-  packages+=(valgrind)
+  packages+=(valgrind poppler-utils)
 fi
 backport_packages=(libsqlcipher-dev sqlcipher)
 

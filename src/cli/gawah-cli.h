@@ -70,6 +70,9 @@ int cli_engaging    (CliOptions *options, int argc, char **argv);
 int cli_provisions  (CliOptions *options, int argc, char **argv);
 int cli_vocabulary  (CliOptions *options, int argc, char **argv);
 int cli_check       (CliOptions *options, int argc, char **argv);
+int cli_report      (CliOptions *options, int argc, char **argv);
+int cli_summary_report (CliOptions *options, int argc, char **argv);
+int cli_un_draft    (CliOptions *options, int argc, char **argv);
 
 /* A passphrase is wiped from memory, not just freed. */
 typedef char Passphrase;

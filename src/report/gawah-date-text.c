@@ -71,6 +71,8 @@ gawah_describe_dates_in (const GawahTranslator  *translator,
   if (!gawah_partial_date_is_known (end))
     return g_steal_pointer (&from);
   to = gawah_describe_date_in (translator, end);
+  if (g_str_equal (from, to))
+    return g_steal_pointer (&from);
   /* Translators: a date range. */
   return g_strdup_printf (T (N_("%1$s – %2$s")), from, to);
 }
