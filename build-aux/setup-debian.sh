@@ -33,9 +33,10 @@ packages=(
   fonts-noto-core fonts-dejavu-core locales
 )
 # AddressSanitizer and UBSan come with gcc; valgrind checks the core tests too;
-# the accessibility test reads the app over AT-SPI from Python.
+# the accessibility test reads the app over AT-SPI from Python; the report
+# tests read PDFs back with poppler-utils.
 if [ "$want_test_tools" -eq 1 ]; then
-  packages+=(valgrind)
+  packages+=(valgrind poppler-utils)
   packages+=(python3-gi gir1.2-atspi-2.0)
 fi
 backport_packages=(libsqlcipher-dev sqlcipher)

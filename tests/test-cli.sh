@@ -149,6 +149,29 @@ expect "import-csv with a mapping" 0 "Imported 3 incidents" \
 expect "an imported Urdu title is searchable" 0 "پشاور" "$cli" search "${pf[@]}" "$exchange" چھاپہ
 expect "import-csv takes back its own export" 0 "Imported 3 incidents" \
   "$cli" import-csv "${pf[@]}" "$exchange" "$work/incidents.csv"
+# Reports: the PDF's text read back with pdftotext (poppler-utils, required).
+export GAWAH_LOCALEDIR=${GAWAH_LOCALEDIR:-}
+pdf_text() { pdftotext -enc UTF-8 "$1" - 2>&1; }
+# Nastaliq glyphs cascade and overlap, so pdftotext puts spaces inside words.
+pdf_text_joined() { pdftotext -enc UTF-8 "$1" - 2>&1 | tr -d ' '; }
+expect "report needs --output" 2 "Missing --output" "$cli" report "${pf[@]}" "$casebook" 1
+expect "report in a wrong language" 2 "must be en or ur" "$cli" report "${pf[@]}" "$casebook" 1 -o "$work/x.pdf" --language fr
+expect "case report (English)" 0 "Writing page" "$cli" report "${pf[@]}" "$casebook" 1 -o "$work/en.pdf"
+expect "case report has its sections" 0 "Who Did What to Whom" pdf_text "$work/en.pdf"
+expect "case report names the victim" 0 "Idris Khattak" pdf_text "$work/en.pdf"
+expect "case report numbers its pages" 0 "Page 1 of" pdf_text "$work/en.pdf"
+expect "case report (Urdu)" 0 "" "$cli" report "${pf[@]}" "$casebook" 1 -o "$work/ur.pdf" --language ur
+expect "Urdu case report in Urdu" 0 "حقائق" pdf_text_joined "$work/ur.pdf"
+expect "Urdu case report embeds Nastaliq" 0 "NotoNastaliqUrdu" pdffonts "$work/ur.pdf"
+expect "summary report" 0 "" "$cli" summary-report "${pf[@]}" "$casebook" -o "$work/summary.pdf"
+expect "summary report has its charts" 0 "Incidents by Perpetrator Type" pdf_text "$work/summary.pdf"
+expect "summary report rejects an unknown code" 5 "province" "$cli" summary-report "${pf[@]}" "$casebook" -o "$work/s.pdf" --province nowhere
+expect "filtered summary report" 0 "" "$cli" summary-report "${pf[@]}" "$casebook" -o "$work/punjab.pdf" --province pk-pb
+expect "filtered summary names its filter" 0 "Only the incidents that match" pdf_text "$work/punjab.pdf"
+expect "UN draft: victims" 0 "Alleged victims" "$cli" un-draft "${pf[@]}" "$casebook" 1
+expect "UN draft: remedies" 0 "Domestic remedies tried" "$cli" un-draft "${pf[@]}" "$casebook" 1
+expect "UN draft: consent" 0 "informed consent" "$cli" un-draft "${pf[@]}" "$casebook" 1
+expect "UN draft in Urdu" 0 "مبینہ متاثرین" "$cli" un-draft "${pf[@]}" "$casebook" 1 --language ur
 
 echo "1..$count"
 [ "$failures" -eq 0 ]

@@ -2,7 +2,8 @@
  *
  * The chart draws into a cairo context both on screen (through
  * gtk_snapshot_append_cairo) and when exported to PNG or SVG, so that the
- * file is what the user saw. Screen readers get the figures as text: the
+ * file is what the user saw; the drawing itself is the report library's
+ * (gawah-chart.c), which the summary report's PDF uses too. Screen readers get the figures as text: the
  * accessible description lists "label: count", one bar a line, and Up and
  * Down walk the bars with a tooltip for the current one.
  *
@@ -12,220 +13,56 @@
 
 #include <cairo-svg.h>
 #include <glib/gi18n.h>
-#include <pango/pangocairo.h>
 
 #include "gawah-bar-chart.h"
-#include "gawah-statistics.h"
-#include "gawah-vocabulary.h"
+#include "gawah-chart.h"
 #include "gawah-widget-util.h"
 
-#define PADDING    12.0
-#define BAR_GAP    6.0
-#define TEXT_GAP   8.0
-#define MIN_BAR_H  22.0
 #define EXPORT_MIN_WIDTH 480
-
-typedef struct {
-  char  *label;
-  guint  count;
-} Bar;
-
-typedef struct {
-  GdkRGBA fg;
-  GdkRGBA bar;
-  GdkRGBA focus;
-  GdkRGBA background;
-} Palette;
 
 struct _GawahBarChart
 {
   GtkWidget  parent_instance;
 
   /* owned */
-  GArray    *bars;
+  GArray    *bars;           /* GawahChartBar */
   char      *description;
   int        current;        /* the bar the keyboard is on, or -1 */
 };
 
 G_DEFINE_FINAL_TYPE (GawahBarChart, gawah_bar_chart, GTK_TYPE_WIDGET)
 
-static void
-clear_bar (Bar *bar)
+static GawahColor
+to_color (GdkRGBA rgba)
 {
-  g_free (bar->label);
+  return (GawahColor) { rgba.red, rgba.green, rgba.blue, rgba.alpha };
 }
 
-static Palette
-read_palette (GtkWidget *widget)
+/* The shared drawing code (src/report/gawah-chart.c) in the widget's
+ * theme colours, font and direction. */
+static GawahChartStyle
+read_style (GtkWidget *widget)
 {
-  Palette palette = {
-    .bar = gawah_widget_theme_color (widget, "accent_bg_color", "#3584e4"),
-    .focus = gawah_widget_theme_color (widget, "accent_color", "#1c71d8"),
-    .background = gawah_widget_theme_color (widget, "view_bg_color", "#ffffff"),
+  GdkRGBA fg;
+  GawahChartStyle style = {
+    .bar = to_color (gawah_widget_theme_color (widget, "accent_bg_color", "#3584e4")),
+    .focus = to_color (gawah_widget_theme_color (widget, "accent_color", "#1c71d8")),
+    .context = gtk_widget_get_pango_context (widget),
+    .rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL,
+    .empty_text = _("No incidents"),
   };
 
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &palette.fg);
-  return palette;
-}
-
-static PangoLayout *
-make_layout (GtkWidget  *widget,
-             cairo_t    *cr,
-             const char *text)
-{
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoContext *context = gtk_widget_get_pango_context (widget);
-
-  pango_layout_set_font_description (layout, pango_context_get_font_description (context));
-  pango_layout_set_text (layout, text, -1);
-  return layout;
-}
-
-/* Line height from the widget's font: Nastaliq needs far more than Latin. */
-static double
-row_height (GtkWidget *widget)
-{
-  PangoContext *context = gtk_widget_get_pango_context (widget);
-  PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
-  double text = (pango_font_metrics_get_ascent (metrics) + pango_font_metrics_get_descent (metrics)) / (double) PANGO_SCALE;
-
-  pango_font_metrics_unref (metrics);
-  return MAX (MIN_BAR_H, text + 4) + BAR_GAP;
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
+  style.foreground = to_color (fg);
+  return style;
 }
 
 static double
 chart_height (GawahBarChart *self)
 {
-  guint n = MAX (self->bars->len, 1);
+  GawahChartStyle style = read_style (GTK_WIDGET (self));
 
-  return 2 * PADDING + n * row_height (GTK_WIDGET (self));
-}
-
-static double
-text_width (PangoLayout *layout)
-{
-  int width;
-
-  pango_layout_get_pixel_size (layout, &width, NULL);
-  return width;
-}
-
-static guint
-max_count (GawahBarChart *self)
-{
-  guint max = 1;
-
-  for (guint i = 0; i < self->bars->len; i++)
-    max = MAX (max, g_array_index (self->bars, Bar, i).count);
-  return max;
-}
-
-/* Labels get the room they need, up to two fifths of the width. */
-static double
-label_column_width (GawahBarChart *self,
-                    cairo_t       *cr,
-                    double         width)
-{
-  double widest = 0;
-
-  for (guint i = 0; i < self->bars->len; i++)
-    {
-      g_autoptr(PangoLayout) layout = make_layout (GTK_WIDGET (self), cr, g_array_index (self->bars, Bar, i).label);
-
-      widest = MAX (widest, text_width (layout));
-    }
-  return MIN (widest, width * 0.4);
-}
-
-/* x of a box of width w that starts at x in left-to-right terms. */
-static double
-mirror (gboolean rtl,
-        double   width,
-        double   x,
-        double   w)
-{
-  return rtl ? width - x - w : x;
-}
-
-static void
-draw_text (cairo_t        *cr,
-           PangoLayout    *layout,
-           const GdkRGBA  *color,
-           double          x,
-           double          y,
-           double          row_h)
-{
-  int height;
-
-  pango_layout_get_pixel_size (layout, NULL, &height);
-  gdk_cairo_set_source_rgba (cr, color);
-  cairo_move_to (cr, x, y + (row_h - BAR_GAP - height) / 2);
-  pango_cairo_show_layout (cr, layout);
-}
-
-static void
-draw_bar (GawahBarChart *self,
-          cairo_t       *cr,
-          const Palette *palette,
-          guint          index,
-          double         width,
-          double         label_w)
-{
-  GtkWidget *widget = GTK_WIDGET (self);
-  const Bar *bar = &g_array_index (self->bars, Bar, index);
-  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
-  double row_h = row_height (widget);
-  double y = PADDING + index * row_h;
-  g_autofree char *count_text = g_strdup_printf ("%u", bar->count);
-  g_autoptr(PangoLayout) label = make_layout (widget, cr, bar->label);
-  g_autoptr(PangoLayout) count = make_layout (widget, cr, count_text);
-  double bars_x = PADDING + label_w + TEXT_GAP;
-  double room = MAX (width - bars_x - PADDING - TEXT_GAP - text_width (count), 1);
-  double bar_w = MAX (room * bar->count / max_count (self), 2);
-
-  /* Labels end at their bar in either direction (years are left to right
-   * even in Urdu, so Pango's alignment, which follows the text, will not do). */
-  if (text_width (label) > label_w)
-    {
-      pango_layout_set_width (label, (int) label_w * PANGO_SCALE);
-      pango_layout_set_ellipsize (label, PANGO_ELLIPSIZE_END);
-    }
-  draw_text (cr, label, &palette->fg,
-             mirror (rtl, width, PADDING + label_w - text_width (label), text_width (label)), y, row_h);
-
-  gdk_cairo_set_source_rgba (cr, (int) index == self->current ? &palette->focus : &palette->bar);
-  cairo_rectangle (cr, mirror (rtl, width, bars_x, bar_w), y, bar_w, row_h - BAR_GAP);
-  cairo_fill (cr);
-
-  draw_text (cr, count, &palette->fg,
-             mirror (rtl, width, bars_x + bar_w + TEXT_GAP, text_width (count)), y, row_h);
-}
-
-static void
-draw_empty (GawahBarChart *self,
-            cairo_t       *cr,
-            const Palette *palette,
-            double         width)
-{
-  g_autoptr(PangoLayout) layout = make_layout (GTK_WIDGET (self), cr, _("No incidents"));
-  GdkRGBA dim = palette->fg;
-
-  dim.alpha *= 0.55f;
-  draw_text (cr, layout, &dim, (width - text_width (layout)) / 2, PADDING, row_height (GTK_WIDGET (self)));
-}
-
-static void
-draw_chart (GawahBarChart *self,
-            cairo_t       *cr,
-            const Palette *palette,
-            double         width)
-{
-  double label_w = label_column_width (self, cr, width);
-
-  if (self->bars->len == 0)
-    draw_empty (self, cr, palette, width);
-  for (guint i = 0; i < self->bars->len; i++)
-    draw_bar (self, cr, palette, i, width, label_w);
+  return gawah_chart_height (&style, self->bars->len);
 }
 
 static void
@@ -235,10 +72,10 @@ gawah_bar_chart_snapshot (GtkWidget   *widget,
   GawahBarChart *self = GAWAH_BAR_CHART (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  Palette palette = read_palette (widget);
+  GawahChartStyle style = read_style (widget);
   cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
-  draw_chart (self, cr, &palette, width);
+  gawah_chart_draw (cr, &style, self->bars, self->current, width);
   cairo_destroy (cr);
 }
 
@@ -264,9 +101,9 @@ static int
 bar_at (GawahBarChart *self,
         double         y)
 {
-  int index = (int) floor ((y - PADDING) / row_height (GTK_WIDGET (self)));
+  GawahChartStyle style = read_style (GTK_WIDGET (self));
 
-  return y >= PADDING && index < (int) self->bars->len ? index : -1;
+  return gawah_chart_bar_at (&style, self->bars->len, y);
 }
 
 static gboolean
@@ -279,11 +116,11 @@ gawah_bar_chart_query_tooltip (GtkWidget  *widget,
   GawahBarChart *self = GAWAH_BAR_CHART (widget);
   int index = keyboard_mode ? self->current : bar_at (self, y);
   g_autofree char *text = NULL;
-  const Bar *bar;
+  const GawahChartBar *bar;
 
   if (index < 0)
     return FALSE;
-  bar = &g_array_index (self->bars, Bar, index);
+  bar = &g_array_index (self->bars, GawahChartBar, index);
   /* Translators: a bar's tooltip: a category, and how many incidents. */
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u incident", "%s: %u incidents", bar->count),
                           bar->label, bar->count);
@@ -317,7 +154,7 @@ update_description (GawahBarChart *self)
 
   for (guint i = 0; i < self->bars->len; i++)
     {
-      const Bar *bar = &g_array_index (self->bars, Bar, i);
+      const GawahChartBar *bar = &g_array_index (self->bars, GawahChartBar, i);
 
       /* Translators: one line of a chart read aloud: a category and its count. */
       g_string_append_printf (text, _("%s: %u"), bar->label, bar->count);
@@ -330,20 +167,6 @@ update_description (GawahBarChart *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->description, -1);
 }
 
-static char *
-label_for (const char *key,
-           const char *vocabulary_id)
-{
-  const char *label;
-
-  if (key == NULL)
-    return g_strdup (_("Not recorded"));
-  if (vocabulary_id == NULL)
-    return g_strdup (key);
-  label = gawah_vocabularies_label (gawah_vocabularies_get_default (), vocabulary_id, key);
-  return g_strdup (label != NULL ? label : key);
-}
-
 /* rows: GawahStatisticsRow; keys are codes of vocabulary_id, or shown as
  * they are when it is NULL (years). */
 void
@@ -353,14 +176,8 @@ gawah_bar_chart_set_rows (GawahBarChart *self,
 {
   g_return_if_fail (GAWAH_IS_BAR_CHART (self));
 
-  g_array_set_size (self->bars, 0);
-  for (guint i = 0; rows != NULL && i < rows->len; i++)
-    {
-      const GawahStatisticsRow *row = &g_array_index (rows, GawahStatisticsRow, i);
-      Bar bar = { label_for (row->key, vocabulary_id), row->count };
-
-      g_array_append_val (self->bars, bar);
-    }
+  g_clear_pointer (&self->bars, g_array_unref);
+  self->bars = gawah_chart_bars_from_rows (rows, vocabulary_id, NULL);
   self->current = -1;
   update_description (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
@@ -397,13 +214,14 @@ paint (GawahBarChart   *self,
        double           width,
        double           scale)
 {
-  Palette palette = read_palette (GTK_WIDGET (self));
+  GawahChartStyle style = read_style (GTK_WIDGET (self));
+  GdkRGBA background = gawah_widget_theme_color (GTK_WIDGET (self), "view_bg_color", "#ffffff");
   cairo_t *cr = cairo_create (surface);
 
   cairo_scale (cr, scale, scale);
-  gdk_cairo_set_source_rgba (cr, &palette.background);
+  gdk_cairo_set_source_rgba (cr, &background);
   cairo_paint (cr);
-  draw_chart (self, cr, &palette, width);
+  gawah_chart_draw (cr, &style, self->bars, self->current, width);
   cairo_destroy (cr);
 }
 
@@ -518,8 +336,7 @@ gawah_bar_chart_class_init (GawahBarChartClass *klass)
 static void
 gawah_bar_chart_init (GawahBarChart *self)
 {
-  self->bars = g_array_new (FALSE, TRUE, sizeof (Bar));
-  g_array_set_clear_func (self->bars, (GDestroyNotify) clear_bar);
+  self->bars = gawah_chart_bars_from_rows (NULL, NULL, NULL);
   self->current = -1;
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);

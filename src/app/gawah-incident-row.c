@@ -36,25 +36,6 @@ label_of (const char *vocabulary_id,
   return gawah_vocabularies_label (gawah_vocabularies_get_default (), vocabulary_id, code);
 }
 
-char *
-gawah_describe_place (const char *place,
-                      const char *district,
-                      const char *province)
-{
-  const char *parts[] = {
-    place,
-    label_of (GAWAH_VOCAB_PROVINCE, district),
-    label_of (GAWAH_VOCAB_PROVINCE, province),
-  };
-  GString *text = g_string_new (NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
-    if (parts[i] != NULL && *parts[i] != '\0')
-      /* Translators: separates the parts of a place: “Swabi, Khyber Pakhtunkhwa”. */
-      g_string_append_printf (text, "%s%s", text->len > 0 ? _(", ") : "", parts[i]);
-  return g_string_free (text, FALSE);
-}
-
 static char *
 describe_acts (const GawahIncidentSummary *summary)
 {

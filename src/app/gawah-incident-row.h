@@ -17,8 +17,5 @@ G_DECLARE_FINAL_TYPE (GawahIncidentRow, gawah_incident_row, GAWAH, INCIDENT_ROW,
 GtkWidget *gawah_incident_row_new         (void);
 void       gawah_incident_row_set_summary (GawahIncidentRow           *self,
                                            const GawahIncidentSummary *summary);
-char      *gawah_describe_place           (const char                 *place,
-                                           const char                 *district,
-                                           const char                 *province);
 
 G_END_DECLS

@@ -39,6 +39,9 @@ static const CommandEntry commands[] = {
   { "provisions", cli_provisions, N_("List the legal catalogue") },
   { "vocabulary", cli_vocabulary, N_("List the codes of a vocabulary") },
   { "check", cli_check, N_("Check a casebook's integrity") },
+  { "report", cli_report, N_("Write one incident as a case report (PDF)") },
+  { "summary-report", cli_summary_report, N_("Write the casebook's statistics as a summary report (PDF)") },
+  { "un-draft", cli_un_draft, N_("Write the draft of a communication to the UN Special Procedures") },
 };
 
 int
@@ -284,7 +287,8 @@ main (int    argc,
   int status;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* GAWAH_LOCALEDIR: the uninstalled translations, as for the app. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("GAWAH_LOCALEDIR") != NULL ? g_getenv ("GAWAH_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -73,6 +73,9 @@ int cli_check       (CliOptions *options, int argc, char **argv);
 int cli_import_esf  (CliOptions *options, int argc, char **argv);
 int cli_export_csv  (CliOptions *options, int argc, char **argv);
 int cli_import_csv  (CliOptions *options, int argc, char **argv);
+int cli_report      (CliOptions *options, int argc, char **argv);
+int cli_summary_report (CliOptions *options, int argc, char **argv);
+int cli_un_draft    (CliOptions *options, int argc, char **argv);
 
 /* A passphrase is wiped from memory, not just freed. */
 typedef char Passphrase;
