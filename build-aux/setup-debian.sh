@@ -32,9 +32,10 @@ packages=(
   desktop-file-utils appstream
   fonts-noto-core fonts-dejavu-core locales
 )
-# AddressSanitizer and UBSan come with gcc; valgrind checks the core tests too.
+# AddressSanitizer and UBSan come with gcc; valgrind checks the core tests too;
+# strace watches the app for network sockets (tests/test-no-network.sh).
 if [ "$want_test_tools" -eq 1 ]; then
-  packages+=(valgrind)
+  packages+=(valgrind strace)
 fi
 backport_packages=(libsqlcipher-dev sqlcipher)
 

@@ -21,6 +21,7 @@ enum {
 
 typedef struct {
   char *passphrase_file;
+  char *actor;          /* the name the audit trail gives this run's changes */
 } CliOptions;
 
 typedef int (*CliCommand) (CliOptions *options,
@@ -70,6 +71,11 @@ int cli_engaging    (CliOptions *options, int argc, char **argv);
 int cli_provisions  (CliOptions *options, int argc, char **argv);
 int cli_vocabulary  (CliOptions *options, int argc, char **argv);
 int cli_check       (CliOptions *options, int argc, char **argv);
+int cli_history     (CliOptions *options, int argc, char **argv);
+int cli_verify      (CliOptions *options, int argc, char **argv);
+int cli_backup      (CliOptions *options, int argc, char **argv);
+int cli_restore     (CliOptions *options, int argc, char **argv);
+int cli_rekey       (CliOptions *options, int argc, char **argv);
 
 /* A passphrase is wiped from memory, not just freed. */
 typedef char Passphrase;
