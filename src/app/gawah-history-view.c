@@ -183,10 +183,12 @@ describe_value (const FieldLabel *field,
     return g_strdup (code_label (field->vocabulary, value));
   if (field != NULL && g_str_equal (field->column, "decision"))
     return g_strdup (decision_label (value));
+  /* Isolated (FSI … PDI), so that English text in an Urdu line, or the
+   * other way round, keeps its quotes in place. */
   if (g_utf8_strlen (value, -1) <= MAX_VALUE_CHARS)
-    return g_strdup_printf ("“%s”", value);
+    return g_strdup_printf ("“\u2068%s\u2069”", value);
   shown = g_utf8_substring (value, 0, MAX_VALUE_CHARS);
-  return g_strdup_printf ("“%s…”", shown);
+  return g_strdup_printf ("“\u2068%s…\u2069”", shown);
 }
 
 static char *
@@ -273,6 +275,18 @@ clear_entries (GawahHistoryView *self)
   self->n_entries = 0;
 }
 
+/* What is wrong with the trail, for people; NULL when it is whole. */
+char *
+gawah_history_describe_problem (const GawahAuditVerdict *verdict)
+{
+  if (verdict->problem != NULL && verdict->broken_id > 0)
+    return g_strdup_printf (_("The history was tampered with at entry %lld: %s. Compare with a backup."),
+                            (long long) verdict->broken_id, verdict->problem);
+  if (verdict->problem != NULL)
+    return g_strdup_printf (_("The history is incomplete: %s."), verdict->problem);
+  return NULL;
+}
+
 static void
 show_integrity (GawahHistoryView *self,
                 GawahCasebook    *casebook)
@@ -283,17 +297,14 @@ show_integrity (GawahHistoryView *self,
 
   if (!gawah_casebook_verify_audit (casebook, &verdict, &error))
     text = g_strdup_printf (_("The history could not be checked: %s"), error->message);
-  else if (verdict->problem != NULL && verdict->broken_id > 0)
-    text = g_strdup_printf (_("The history was tampered with at entry %" G_GINT64_FORMAT ": %s. "
-                              "Compare with a backup."), verdict->broken_id, verdict->problem);
   else if (verdict->problem != NULL)
-    text = g_strdup_printf (_("The history is incomplete: %s."), verdict->problem);
+    text = gawah_history_describe_problem (verdict);
   else
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "The history is intact: its chain of %" G_GINT64_FORMAT " entry is unbroken.",
-                                         "The history is intact: its chain of %" G_GINT64_FORMAT " entries is unbroken.",
-                                         verdict->n_entries),
-                            verdict->n_entries);
+                                         "The history is intact: its chain of %lld entry is unbroken.",
+                                         "The history is intact: its chain of %lld entries is unbroken.",
+                                         (gulong) verdict->n_entries),
+                            (long long) verdict->n_entries);
   self->intact = verdict != NULL && verdict->problem == NULL;
   gtk_label_set_text (self->integrity_label, text);
   gtk_image_set_from_icon_name (self->integrity_icon, self->intact ? "emblem-ok-symbolic" : "dialog-warning-symbolic");
@@ -369,6 +380,7 @@ gawah_history_view_present (GtkWidget     *parent,
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
                                                           gtk_named_action_new ("window.close")));
   gtk_widget_add_controller (window, keys);
+  g_object_set_data (G_OBJECT (window), GAWAH_SHOWS_CASEBOOK, GINT_TO_POINTER (TRUE));
   gawah_history_view_set_incident (GAWAH_HISTORY_VIEW (view), casebook, incident_id);
   gtk_window_present (GTK_WINDOW (window));
   return GTK_WINDOW (window);

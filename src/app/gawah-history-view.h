@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "gawah-audit.h"
 #include "gawah-casebook.h"
 
 G_BEGIN_DECLS
@@ -21,6 +22,7 @@ void        gawah_history_view_set_incident       (GawahHistoryView *self,
 guint       gawah_history_view_get_n_entries      (GawahHistoryView *self);
 gboolean    gawah_history_view_get_intact         (GawahHistoryView *self);
 const char *gawah_history_view_get_integrity_text (GawahHistoryView *self);
+char       *gawah_history_describe_problem (const GawahAuditVerdict *verdict);
 GtkWindow  *gawah_history_view_present            (GtkWidget        *parent,
                                                    GawahCasebook    *casebook,
                                                    gint64            incident_id);

@@ -58,13 +58,13 @@ report_verdict (const GawahAuditVerdict *verdict)
   if (verdict->problem != NULL)
     {
       if (verdict->broken_id > 0)
-        g_print (_("Audit trail broken at entry %" G_GINT64_FORMAT ": %s\n"), verdict->broken_id, verdict->problem);
+        g_print (_("Audit trail broken at entry %lld: %s\n"), (long long) verdict->broken_id, verdict->problem);
       else
         g_print (_("Audit trail: %s\n"), verdict->problem);
       return FALSE;
     }
-  g_print (_("Audit trail: %" G_GINT64_FORMAT " entries, unbroken; last entry %" G_GINT64_FORMAT " %s\n"),
-           verdict->n_entries, verdict->head_id, verdict->head_hash);
+  g_print (_("Audit trail: %lld entries, unbroken; last entry %lld %s\n"),
+           (long long) verdict->n_entries, (long long) verdict->head_id, verdict->head_hash);
   return TRUE;
 }
 
@@ -101,10 +101,10 @@ check_against_backup (CliOptions  *options,
       return FALSE;
     }
   if (!found)
-    g_print (_("Audit trail: entry %" G_GINT64_FORMAT " of the backup is missing or different: "
-               "entries were removed or rewritten since the backup\n"), backup->audit->head_id);
+    g_print (_("Audit trail: entry %lld of the backup is missing or different: "
+               "entries were removed or rewritten since the backup\n"), (long long) backup->audit->head_id);
   else
-    g_print (_("Audit trail: still holds entry %" G_GINT64_FORMAT " of the backup\n"), backup->audit->head_id);
+    g_print (_("Audit trail: still holds entry %lld of the backup\n"), (long long) backup->audit->head_id);
   return found;
 }
 

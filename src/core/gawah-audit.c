@@ -274,10 +274,9 @@ check_entry (GawahStmt   *stmt,
     return g_strdup (_("the trail does not begin with its first entry: entries before it were removed"));
   if (g_strcmp0 (prev_hash, expected_prev) != 0)
     return previous_id == 0 ? g_strdup (_("the first entry does not begin the chain"))
-                            : g_strdup_printf (_("it does not follow entry %" G_GINT64_FORMAT
-                                                 ": an entry between them was removed, or entry %"
-                                                 G_GINT64_FORMAT " was replaced"),
-                                               previous_id, previous_id);
+                            : g_strdup_printf (_("it does not follow entry %lld: an entry between them was removed, "
+                                                 "or entry %lld was replaced"),
+                                               (long long) previous_id, (long long) previous_id);
   computed = hash_of_row (stmt);
   if (g_strcmp0 (computed, hash) != 0)
     return g_strdup (_("its contents were changed after it was written"));

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "gawah-casebook-private.h"
 #include "gawah-error.h"
@@ -18,6 +19,15 @@ struct _GawahUnlockDelay
   guint       failures;
   gint64      last_failure_us;
 };
+
+void
+gawah_secret_free (GawahSecret *secret)
+{
+  if (secret == NULL)
+    return;
+  explicit_bzero (secret, strlen (secret));
+  g_free (secret);
+}
 
 /* The current passphrase is asked for again (and proven on a second
  * connection) so that someone at an unlocked, unattended machine cannot

@@ -10,6 +10,11 @@
 
 G_BEGIN_DECLS
 
+/* A passphrase copy is wiped from memory, not just freed. */
+typedef char GawahSecret;
+void      gawah_secret_free                (GawahSecret    *secret);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GawahSecret, gawah_secret_free)
+
 gboolean  gawah_casebook_change_passphrase (GawahCasebook  *self,
                                             const char     *current,
                                             const char     *new_passphrase,
