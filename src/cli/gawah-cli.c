@@ -145,19 +145,21 @@ cli_wipe_passphrase (char *passphrase)
   g_free (passphrase);
 }
 
+/* The first line only; the whole buffer read is wiped, other lines too. */
 static char *
 read_passphrase_file (const char  *path,
                       GError     **error)
 {
-  g_autofree char *contents = NULL;
-  char *newline;
+  char *contents = NULL;
+  gsize length = 0;
+  char *first_line;
 
-  if (!g_file_get_contents (path, &contents, NULL, error))
+  if (!g_file_get_contents (path, &contents, &length, error))
     return NULL;
-  newline = strchr (contents, '\n');
-  if (newline != NULL)
-    *newline = '\0';
-  return g_steal_pointer (&contents);
+  first_line = g_strndup (contents, strcspn (contents, "\n"));
+  explicit_bzero (contents, length);
+  g_free (contents);
+  return first_line;
 }
 
 /* Reads one line from the terminal with echo off. */
