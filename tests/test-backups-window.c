@@ -1,9 +1,10 @@
 /* test-backups-window.c: integrity, backups and a new passphrase on a real display
  *
- * Checks the sample casebook, backs it up from the window, and tries the
- * passphrase window with a wrong current passphrase, two different new
- * ones, then the right ones. Runs in English and Urdu; leaves backups.png
- * in $GAWAH_SCREENSHOT_DIR.
+ * Checks the sample casebook, backs it up and restores it from the window,
+ * tries the passphrase window with a wrong current passphrase, two
+ * different new ones, then the right ones, and the unlock page's wait after
+ * wrong passphrases. Runs in English and Urdu; leaves backups.png in
+ * $GAWAH_SCREENSHOT_DIR.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,6 +15,8 @@
 
 #include "gawah-backups-window.h"
 #include "gawah-passphrase-window.h"
+#include "gawah-security.h"
+#include "gawah-unlock-page.h"
 #include "gawah-test-ui.h"
 #include "gawah-test-utils.h"
 
@@ -135,6 +138,91 @@ test_change_passphrase (WindowFixture *fixture,
   g_assert_nonnull (reopened);
 }
 
+static gboolean
+window_is_gone (gpointer user_data)
+{
+  return *(GtkWidget **) user_data == NULL;
+}
+
+/* Restoring from the window: refused while the casebook is still open
+ * elsewhere (here: by the test), done once it is closed. */
+static void
+test_restore (WindowFixture *fixture,
+              gconstpointer  data)
+{
+  GtkWidget *window;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *other_message = g_strdup_printf (_("“%s” is open in another program; close it there first"),
+                                                    fixture->base.path);
+  gint64 incidents = gawah_casebook_count_incidents (fixture->base.casebook, NULL);
+
+  window = gawah_backups_window_new (GTK_WINDOW (fixture->parent), fixture->base.casebook);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (test_ui_wait_until (is_laid_out, window, WAIT_MS));
+  click_labelled (window, _("_Back Up Now"));
+  test_add_incident (fixture->base.casebook, "Written after the backup");
+
+  /* The newest backup's Restore… button, then the passphrase. */
+  click_labelled (window, _("_Restore…"));
+  type_into (window, _("Passphrase"), TEST_PASSPHRASE);
+  click_labelled (window, _("_Restore"));
+  g_assert_nonnull (test_ui_find_by_label (window, other_message));
+  g_assert_cmpint (gawah_casebook_count_incidents (fixture->base.casebook, NULL), ==, incidents + 1);
+
+  /* Closed, as locking does in the app: now it restores, and closes. */
+  g_assert_finalize_object (g_steal_pointer (&fixture->base.casebook));
+  type_into (window, _("Passphrase"), TEST_PASSPHRASE);
+  click_labelled (window, _("_Restore"));
+  g_assert_true (test_ui_wait_until (window_is_gone, &window, WAIT_MS));
+  fixture->base.casebook = gawah_casebook_open (fixture->base.path, TEST_PASSPHRASE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gawah_casebook_count_incidents (fixture->base.casebook, NULL), ==, incidents);
+}
+
+static gboolean
+label_shown (gpointer user_data)
+{
+  GtkWidget *page = user_data;
+  const char *text = g_object_get_data (G_OBJECT (page), "wanted");
+
+  return test_ui_find_by_label (page, text) != NULL;
+}
+
+/* After a wrong passphrase the next try waits, and says so. */
+static void
+test_unlock_delay (WindowFixture *fixture,
+                   gconstpointer  data)
+{
+  GtkWidget *page = g_object_new (GAWAH_TYPE_UNLOCK_PAGE, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (fixture->base.path);
+  GawahUnlockDelay *delay = gawah_unlock_delay_get_default ();
+  GtkWidget *entry;
+  g_autofree char *waiting = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+    "After a wrong passphrase Gawah waits %u second before trying again.",
+    "After wrong passphrases Gawah waits %u seconds before trying again.", 1), 1);
+
+  adw_window_set_content (ADW_WINDOW (fixture->parent), page);
+  gawah_unlock_page_set_file (GAWAH_UNLOCK_PAGE (page), file);
+  g_assert_true (test_ui_wait_until (is_laid_out, page, WAIT_MS));
+  entry = test_ui_find_by_type (page, GTK_TYPE_PASSWORD_ENTRY);
+
+  g_assert_cmpuint (gawah_unlock_delay_get_failures (delay), ==, 0);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "a guess");
+  g_signal_emit_by_name (entry, "activate");
+  g_object_set_data (G_OBJECT (page), "wanted", (gpointer) _("Wrong passphrase, or the file is not a Gawah casebook"));
+  g_assert_true (test_ui_wait_until (label_shown, page, 15000));
+  g_assert_cmpuint (gawah_unlock_delay_get_failures (delay), ==, 1);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "another guess");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_nonnull (test_ui_find_by_label (page, waiting));
+  g_object_set_data (G_OBJECT (page), "wanted", (gpointer) _("Wrong passphrase, or the file is not a Gawah casebook"));
+  g_assert_true (test_ui_wait_until (label_shown, page, 15000));
+  g_assert_cmpuint (gawah_unlock_delay_get_failures (delay), ==, 2);
+  gawah_unlock_delay_record_success (delay);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -144,5 +232,9 @@ main (int   argc,
               test_check_and_back_up, window_fixture_tear_down);
   g_test_add ("/passphrase-window/change", WindowFixture, NULL, window_fixture_set_up,
               test_change_passphrase, window_fixture_tear_down);
+  g_test_add ("/backups-window/restore", WindowFixture, NULL, window_fixture_set_up,
+              test_restore, window_fixture_tear_down);
+  g_test_add ("/unlock-page/delay", WindowFixture, NULL, window_fixture_set_up,
+              test_unlock_delay, window_fixture_tear_down);
   return g_test_run ();
 }
