@@ -180,6 +180,7 @@ test_rekey (CasebookFixture *fixture,
   g_autoptr(GawahCasebook) reopened = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GArray) found = NULL;
 
   casebook_fixture_import_sample (fixture);
   g_assert_cmpint (gawah_casebook_count_incidents (fixture->casebook, NULL), >, 0);
@@ -207,7 +208,9 @@ test_rekey (CasebookFixture *fixture,
   g_assert_no_error (error);
   g_assert_cmpint (gawah_casebook_count_incidents (fixture->casebook, NULL), ==,
                    test_count_rows (fixture->casebook, "incident"));
-  g_assert_nonnull (gawah_casebook_search_incidents (fixture->casebook, "After", 0, NULL));
+  found = gawah_casebook_search_incidents (fixture->casebook, "\"new passphrase\"", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
   g_assert_true (gawah_casebook_check_integrity (fixture->casebook, &problems, &error));
   g_assert_cmpuint (problems->len, ==, 0);
   g_assert_false (file_contains (fixture->path, "After the new passphrase"));

@@ -156,21 +156,25 @@ row_as_json (GawahDb     *db,
     "SELECT name FROM pragma_table_info(?1)"
     " WHERE name NOT IN ('content', 'created_at', 'updated_at') ORDER BY cid", error);
   g_autoptr(GString) json = g_string_new ("json_object(");
+  g_autoptr(GError) local_error = NULL;
   gboolean has_row = FALSE;
   gboolean first = TRUE;
 
   if (stmt == NULL)
     return NULL;
   gawah_stmt_bind_text (stmt, 1, table);
-  while (gawah_db_step_row (db, stmt, &has_row, error) && has_row)
+  while (gawah_db_step_row (db, stmt, &has_row, &local_error) && has_row)
     {
       const char *column = (const char *) sqlite3_column_text (stmt, 0);
 
       g_string_append_printf (json, "%s'%s', %s.\"%s\"", first ? "" : ", ", column, row, column);
       first = FALSE;
     }
-  if (error != NULL && *error != NULL)
-    return NULL;
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
   g_string_append_c (json, ')');
   return g_string_free (g_steal_pointer (&json), FALSE);
 }
@@ -314,12 +318,13 @@ walk_chain (GawahDb            *db,
 {
   g_autoptr(GawahStmt) stmt = gawah_db_prepare (db, "SELECT " ENTRY_COLUMNS " FROM audit_log ORDER BY id", error);
   g_autofree char *expected_prev = g_strdup ("");
+  g_autoptr(GError) local_error = NULL;
   gint64 previous_id = 0;
   gboolean has_row = FALSE;
 
   if (stmt == NULL)
     return FALSE;
-  while (gawah_db_step_row (db, stmt, &has_row, error) && has_row)
+  while (gawah_db_step_row (db, stmt, &has_row, &local_error) && has_row)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
 
@@ -330,8 +335,11 @@ walk_chain (GawahDb            *db,
       expected_prev = gawah_stmt_dup_text (stmt, 10);
       previous_id = id;
     }
-  if (error != NULL && *error != NULL)
-    return FALSE;
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
   verdict->head_id = previous_id;
   verdict->head_hash = g_steal_pointer (&expected_prev);
   return TRUE;
@@ -380,7 +388,8 @@ read_changes (GawahDb    *db,
   GPtrArray *changes = g_ptr_array_new_with_free_func ((GDestroyNotify) audit_change_free);
   gboolean has_row = FALSE;
 
-  g_return_val_if_fail (stmt != NULL, changes);
+  if (stmt == NULL)
+    return changes;
   gawah_stmt_bind_text_or_null (stmt, 1, before);
   gawah_stmt_bind_text_or_null (stmt, 2, after);
   while (gawah_db_step_row (db, stmt, &has_row, NULL) && has_row)
@@ -400,15 +409,15 @@ collect_entries (GawahDb    *db,
                  GawahStmt  *stmt,
                  GError    **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) gawah_audit_entry_free);
   g_autoptr(GPtrArray) json = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) local_error = NULL;
   gboolean has_row = FALSE;
 
   if (stmt == NULL)
     return NULL;
-  /* Read every row first: the change query needs the connection free. */
-  while (gawah_db_step_row (db, stmt, &has_row, error) && has_row)
+  /* All rows first, then their changes, each with a statement of its own. */
+  while (gawah_db_step_row (db, stmt, &has_row, &local_error) && has_row)
     {
       GawahAuditEntry *entry = g_new0 (GawahAuditEntry, 1);
 
@@ -424,8 +433,11 @@ collect_entries (GawahDb    *db,
       g_ptr_array_add (json, gawah_stmt_dup_text (stmt, 8));
       g_ptr_array_add (entries, entry);
     }
-  if (error != NULL && *error != NULL)
-    return NULL;
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
   for (guint i = 0; i < entries->len; i++)
     {
       GawahAuditEntry *entry = g_ptr_array_index (entries, i);

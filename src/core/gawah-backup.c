@@ -167,8 +167,10 @@ export_encrypted (GawahDb     *db,
   ok = ok &&
        gawah_db_exec (db, "SELECT sqlcipher_export ('gawah_copy')", error) &&
        gawah_db_exec (db, set_version, error);
-  gawah_db_exec (db, "DETACH DATABASE gawah_copy", ok ? error : NULL);
-  return ok && (error == NULL || *error == NULL);
+  /* Detached whatever happened, so that the next attempt can attach. */
+  if (!gawah_db_exec (db, "DETACH DATABASE gawah_copy", ok ? error : NULL))
+    return FALSE;
+  return ok;
 }
 
 static char *
