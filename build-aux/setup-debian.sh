@@ -33,10 +33,11 @@ packages=(
   fonts-noto-core fonts-dejavu-core locales
 )
 # AddressSanitizer and UBSan come with gcc; valgrind checks the core tests too;
+# strace watches the app for network sockets (tests/test-no-network.sh);
 # the accessibility test reads the app over AT-SPI from Python; the report
 # tests read PDFs back with poppler-utils.
 if [ "$want_test_tools" -eq 1 ]; then
-  packages+=(valgrind poppler-utils)
+  packages+=(valgrind strace poppler-utils)
   packages+=(python3-gi gir1.2-atspi-2.0)
 fi
 backport_packages=(libsqlcipher-dev sqlcipher)

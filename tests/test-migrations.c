@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include "gawah-audit.h"
 #include "gawah-casebook-private.h"
 #include "gawah-error.h"
 #include "gawah-schema.h"
@@ -276,6 +277,43 @@ test_version_1_then_writes (MigrationFixture *fixture,
   assert_no_problems (casebook);
 }
 
+/* Version 3 starts the audit trail with a genesis entry over what is there. */
+static void
+test_version_2_to_3 (MigrationFixture *fixture,
+                     gconstpointer     data)
+{
+  g_autoptr(GawahDb) db = create_db_at_version (fixture, 2);
+  g_autoptr(GawahCasebook) casebook = NULL;
+  g_autoptr(GawahAuditVerdict) verdict = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+
+  insert_version_1_records (db);
+  g_assert_false (has_object (db, "table", "audit_log"));
+  g_clear_pointer (&db, gawah_db_close);
+
+  casebook = open_casebook (fixture);
+  g_assert_cmpint (gawah_schema_version (gawah_casebook_get_db (casebook), NULL), ==, 3);
+  assert_version_1_records_read (casebook);
+  assert_search_finds (casebook, "Khattak", 1);
+  g_assert_cmpint (query_int (gawah_casebook_get_db (casebook),
+                              "SELECT json_extract(after, '$.incidents') FROM audit_log WHERE action = 'genesis'"), ==, 1);
+
+  gawah_casebook_set_actor (casebook, "Migrating clerk");
+  gawah_casebook_delete_incident (casebook, 1, &error);
+  g_assert_no_error (error);
+  entries = gawah_casebook_list_history (casebook, "incident", 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_cmpstr (((GawahAuditEntry *) entries->pdata[0])->actor, ==, "Migrating clerk");
+
+  g_assert_true (gawah_casebook_verify_audit (casebook, &verdict, &error));
+  g_assert_null (verdict->problem);
+  /* genesis, the incident, and its act, involvement, chronology by cascade */
+  g_assert_cmpint (verdict->n_entries, ==, 5);
+  assert_no_problems (casebook);
+}
+
 static void
 test_too_new (MigrationFixture *fixture,
               gconstpointer     data)
@@ -376,6 +414,7 @@ main (int   argc,
   MIGRATION_TEST ("/migrations/empty-to-current", test_empty_to_current);
   MIGRATION_TEST ("/migrations/version-1/data", test_version_1_data);
   MIGRATION_TEST ("/migrations/version-1/then-writes", test_version_1_then_writes);
+  MIGRATION_TEST ("/migrations/version-2-to-3", test_version_2_to_3);
   MIGRATION_TEST ("/migrations/too-new", test_too_new);
   MIGRATION_TEST ("/migrations/failure/at-start", test_failure_at_start);
   MIGRATION_TEST ("/migrations/failure/midway", test_failure_midway);

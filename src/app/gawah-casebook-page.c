@@ -11,12 +11,14 @@
 #include <glib/gi18n.h>
 
 #include "gawah-agenda-view.h"
+#include "gawah-backups-window.h"
 #include "gawah-casebook-page.h"
 #include "gawah-widget-util.h"
 #include "gawah-incident-editor.h"
 #include "gawah-incident-list-model.h"
 #include "gawah-incident-row.h"
 #include "gawah-incident-view.h"
+#include "gawah-passphrase-window.h"
 #include "gawah-provision-browser.h"
 #include "gawah-statistics-view.h"
 #include "gawah-timeline-view.h"
@@ -258,6 +260,20 @@ edit_incident_action (GtkWidget  *widget,
 }
 
 static void
+trust_window_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  GawahCasebookPage *self = GAWAH_CASEBOOK_PAGE (widget);
+  GtkWindow *parent = GTK_WINDOW (gtk_widget_get_root (widget));
+  GtkWidget *window = g_str_equal (action_name, "casebook.backups")
+                      ? gawah_backups_window_new (parent, self->casebook)
+                      : gawah_passphrase_window_new (parent, self->casebook);
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
 find_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -431,6 +447,8 @@ gawah_casebook_page_class_init (GawahCasebookPageClass *klass)
   gtk_widget_class_install_action (widget_class, "casebook.new-incident", NULL, new_incident_action);
   gtk_widget_class_install_action (widget_class, "casebook.edit-incident", NULL, edit_incident_action);
   gtk_widget_class_install_action (widget_class, "casebook.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "casebook.backups", NULL, trust_window_action);
+  gtk_widget_class_install_action (widget_class, "casebook.change-passphrase", NULL, trust_window_action);
   gtk_widget_class_install_action (widget_class, "casebook.catalogue", NULL, catalogue_action);
   gtk_widget_class_install_action (widget_class, "casebook.fit-all", NULL, fit_all_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "casebook.catalogue", NULL);

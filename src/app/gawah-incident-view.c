@@ -14,6 +14,7 @@
 
 #include "gawah-chronology-view.h"
 #include "gawah-date-text.h"
+#include "gawah-history-view.h"
 #include "gawah-incident-row.h"
 #include "gawah-widget-util.h"
 #include "gawah-incident-view.h"
@@ -274,6 +275,17 @@ gawah_incident_view_new (void)
 }
 
 static void
+history_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  GawahIncidentView *self = GAWAH_INCIDENT_VIEW (widget);
+
+  if (self->casebook != NULL && self->incident_id != 0)
+    gawah_history_view_present (widget, self->casebook, self->incident_id);
+}
+
+static void
 gawah_incident_view_dispose (GObject *object)
 {
   gawah_widget_dispose_children (GTK_WIDGET (object), GAWAH_TYPE_INCIDENT_VIEW);
@@ -300,6 +312,7 @@ gawah_incident_view_class_init (GawahIncidentViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GawahIncidentView, summary_label);
   gtk_widget_class_bind_template_child (widget_class, GawahIncidentView, sections_box);
   gtk_widget_class_bind_template_child (widget_class, GawahIncidentView, mapping_panel);
+  gtk_widget_class_install_action (widget_class, "incident.history", NULL, history_action);
 }
 
 static void

@@ -1,4 +1,4 @@
-/* gawah-preferences-window.c: auto-lock and interface language
+/* gawah-preferences-window.c: auto-lock, backups, name and interface language
  *
  * A plain GtkWindow holding an AdwPreferencesPage: AdwPreferencesWindow is
  * deprecated in the libadwaita of the Flatpak runtime.
@@ -21,6 +21,10 @@ struct _GawahPreferencesWindow
 
   /* template widgets */
   GtkSpinButton *auto_lock_spin;
+  GtkSwitch     *backup_on_close_switch;
+  GtkSpinButton *backup_interval_spin;
+  GtkSpinButton *backup_keep_spin;
+  AdwEntryRow   *actor_row;
   AdwComboRow   *language_row;
 
   /* owned */
@@ -72,6 +76,10 @@ gawah_preferences_window_class_init (GawahPreferencesWindowClass *klass)
   G_OBJECT_CLASS (klass)->dispose = gawah_preferences_window_dispose;
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/gawah-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GawahPreferencesWindow, auto_lock_spin);
+  gtk_widget_class_bind_template_child (widget_class, GawahPreferencesWindow, backup_on_close_switch);
+  gtk_widget_class_bind_template_child (widget_class, GawahPreferencesWindow, backup_interval_spin);
+  gtk_widget_class_bind_template_child (widget_class, GawahPreferencesWindow, backup_keep_spin);
+  gtk_widget_class_bind_template_child (widget_class, GawahPreferencesWindow, actor_row);
   gtk_widget_class_bind_template_child (widget_class, GawahPreferencesWindow, language_row);
   gtk_widget_class_bind_template_callback (widget_class, on_language_selected_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -83,5 +91,10 @@ gawah_preferences_window_init (GawahPreferencesWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "auto-lock-minutes", self->auto_lock_spin, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "backup-on-close", self->backup_on_close_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "backup-interval-hours", self->backup_interval_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "backup-keep", self->backup_keep_spin, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "actor-name", self->actor_row, "text", G_SETTINGS_BIND_DEFAULT);
   show_language (self);
 }

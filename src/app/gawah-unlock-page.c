@@ -15,6 +15,7 @@
 #include "gawah-casebook.h"
 #include "gawah-widget-util.h"
 #include "gawah-error.h"
+#include "gawah-security.h"
 #include "gawah-unlock-page.h"
 
 struct _GawahUnlockPage
@@ -25,6 +26,7 @@ struct _GawahUnlockPage
   AdwStatusPage    *status_page;
   GtkPasswordEntry *passphrase_entry;
   GtkLabel         *error_label;
+  GtkLabel         *delay_label;
   GtkButton        *unlock_button;
   GtkSpinner       *spinner;
 
@@ -44,8 +46,9 @@ static guint signals[N_SIGNALS];
 G_DEFINE_FINAL_TYPE (GawahUnlockPage, gawah_unlock_page, GTK_TYPE_WIDGET)
 
 typedef struct {
-  char *path;
-  char *passphrase;
+  char  *path;
+  char  *passphrase;
+  guint  delay_ms;     /* after wrong passphrases, each try waits longer */
 } OpenRequest;
 
 static void
@@ -66,7 +69,10 @@ open_in_thread (GTask        *task,
 {
   OpenRequest *request = task_data;
   g_autoptr(GError) error = NULL;
-  GawahCasebook *casebook = gawah_casebook_open (request->path, request->passphrase, &error);
+  GawahCasebook *casebook;
+
+  g_usleep ((gulong) request->delay_ms * 1000);
+  casebook = gawah_casebook_open (request->path, request->passphrase, &error);
 
   if (casebook == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
@@ -85,6 +91,25 @@ set_busy (GawahUnlockPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
 }
 
+/* Guessing is slowed down, and the page says why it is waiting. */
+static void
+show_delay (GawahUnlockPage *self,
+            guint            delay_ms)
+{
+  g_autofree char *text = NULL;
+  guint seconds = (delay_ms + 999) / 1000;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->delay_label), delay_ms > 0);
+  if (delay_ms == 0)
+    return;
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "After a wrong passphrase Gawah waits %u second before trying again.",
+                                       "After wrong passphrases Gawah waits %u seconds before trying again.",
+                                       seconds),
+                          seconds);
+  gtk_label_set_text (self->delay_label, text);
+}
+
 static void
 opened_cb (GObject      *object,
            GAsyncResult *result,
@@ -97,6 +122,9 @@ opened_cb (GObject      *object,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   set_busy (self, FALSE);
+  show_delay (self, 0);
+  if (g_error_matches (error, GAWAH_ERROR, GAWAH_ERROR_WRONG_PASSPHRASE))
+    gawah_unlock_delay_record_failure (gawah_unlock_delay_get_default ());
   if (casebook == NULL)
     {
       gtk_label_set_text (self->error_label, error->message);
@@ -106,6 +134,7 @@ opened_cb (GObject      *object,
       return;
     }
   gtk_editable_set_text (GTK_EDITABLE (self->passphrase_entry), "");
+  gawah_unlock_delay_record_success (gawah_unlock_delay_get_default ());
   g_signal_emit (self, signals[SIGNAL_UNLOCKED], 0, casebook);
 }
 
@@ -120,10 +149,12 @@ on_unlock_cb (GawahUnlockPage *self)
   request = g_new0 (OpenRequest, 1);
   request->path = g_file_get_path (self->file);
   request->passphrase = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->passphrase_entry)));
+  request->delay_ms = gawah_unlock_delay_remaining_ms (gawah_unlock_delay_get_default ());
   /* The entry keeps no copy once the key is being derived. */
   gtk_editable_set_text (GTK_EDITABLE (self->passphrase_entry), "");
 
   set_busy (self, TRUE);
+  show_delay (self, request->delay_ms);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   gtk_widget_remove_css_class (GTK_WIDGET (self->passphrase_entry), "error");
   task = g_task_new (NULL, self->cancellable, opened_cb, g_object_ref (self));
@@ -185,6 +216,7 @@ gawah_unlock_page_class_init (GawahUnlockPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GawahUnlockPage, status_page);
   gtk_widget_class_bind_template_child (widget_class, GawahUnlockPage, passphrase_entry);
   gtk_widget_class_bind_template_child (widget_class, GawahUnlockPage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, GawahUnlockPage, delay_label);
   gtk_widget_class_bind_template_child (widget_class, GawahUnlockPage, unlock_button);
   gtk_widget_class_bind_template_child (widget_class, GawahUnlockPage, spinner);
   gtk_widget_class_bind_template_callback (widget_class, on_unlock_cb);

@@ -8,6 +8,10 @@
 
 G_BEGIN_DECLS
 
+/* Set (any non-NULL data) on a window that shows what a casebook holds:
+ * locking closes it with the incident editors. */
+#define GAWAH_SHOWS_CASEBOOK "gawah-shows-casebook"
+
 void gawah_widget_dispose_children (GtkWidget *widget,
                                     GType      widget_type);
 

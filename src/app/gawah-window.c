@@ -10,11 +10,14 @@
 
 #include <glib/gi18n.h>
 
+#include "gawah-audit.h"
+#include "gawah-backup-schedule.h"
 #include "gawah-casebook-page.h"
 #include "gawah-incident-editor.h"
 #include "gawah-new-casebook-page.h"
 #include "gawah-unlock-page.h"
 #include "gawah-welcome-page.h"
+#include "gawah-widget-util.h"
 #include "gawah-window.h"
 
 #define IDLE_CHECK_SECONDS 30
@@ -82,6 +85,24 @@ remove_casebook_page (GawahWindow *self)
     gtk_stack_remove (self->stack, page);
 }
 
+/* Backups run on the main thread, between two interactions: the casebook's
+ * connection is not shared with a thread. A failure is shown, not fatal. */
+static void
+back_up (GawahWindow *self,
+         gboolean     closing)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *actor = gawah_backup_schedule_actor (self->settings);
+
+  gawah_casebook_set_actor (self->casebook, actor);
+  if (!gawah_backup_schedule_run (self->casebook, self->settings, closing, NULL, &error))
+    {
+      g_autofree char *text = g_strdup_printf (_("No backup was made: %s"), error->message);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+    }
+}
+
 void
 gawah_window_show_casebook (GawahWindow   *self,
                             GawahCasebook *casebook)
@@ -94,6 +115,7 @@ gawah_window_show_casebook (GawahWindow   *self,
   remove_casebook_page (self);
   g_set_object (&self->casebook, casebook);
   remember_recent (self, gawah_casebook_get_path (casebook));
+  back_up (self, FALSE);
 
   name = g_path_get_basename (gawah_casebook_get_path (casebook));
   gtk_window_set_title (GTK_WINDOW (self), name);
@@ -125,7 +147,10 @@ close_editors (GawahWindow *self)
     {
       g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i - 1);
 
-      if (GAWAH_IS_INCIDENT_EDITOR (window) && gtk_window_get_transient_for (window) == GTK_WINDOW (self))
+      gboolean shows_casebook = GAWAH_IS_INCIDENT_EDITOR (window) ||
+                                g_object_get_data (G_OBJECT (window), GAWAH_SHOWS_CASEBOOK) != NULL;
+
+      if (shows_casebook && gtk_window_get_transient_for (window) == GTK_WINDOW (self))
         gtk_window_destroy (window);
     }
 }
@@ -142,6 +167,7 @@ gawah_window_lock (GawahWindow *self)
   if (self->casebook == NULL)
     return;
   close_editors (self);
+  back_up (self, TRUE);
   file = g_file_new_for_path (gawah_casebook_get_path (self->casebook));
   remove_casebook_page (self);
   g_clear_object (&self->casebook);
@@ -202,6 +228,8 @@ check_idle_cb (gpointer user_data)
 
   if (self->casebook != NULL && minutes > 0 && idle >= (gint64) minutes * 60 * G_USEC_PER_SEC)
     gawah_window_lock (self);
+  else if (self->casebook != NULL)
+    back_up (self, FALSE);
   return G_SOURCE_CONTINUE;
 }
 

@@ -11,8 +11,10 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "gawah-audit.h"
 #include "gawah-cli.h"
 #include "gawah-error.h"
+#include "gawah-security.h"
 #include "gawah-vocabulary.h"
 
 typedef struct {
@@ -42,6 +44,11 @@ static const CommandEntry commands[] = {
   { "report", cli_report, N_("Write one incident as a case report (PDF)") },
   { "summary-report", cli_summary_report, N_("Write the casebook's statistics as a summary report (PDF)") },
   { "un-draft", cli_un_draft, N_("Write the draft of a communication to the UN Special Procedures") },
+  { "history", cli_history, N_("Show who changed an incident, when, and what") },
+  { "verify", cli_verify, N_("Check a casebook or a backup, and its audit trail") },
+  { "backup", cli_backup, N_("Write or list encrypted backups of a casebook") },
+  { "restore", cli_restore, N_("Replace a casebook by a backup") },
+  { "rekey", cli_rekey, N_("Change a casebook's passphrase") },
 };
 
 int
@@ -99,6 +106,8 @@ cli_option_context_with_group (const char   *parameters,
   const GOptionEntry common[] = {
     { "passphrase-file", 0, 0, G_OPTION_ARG_FILENAME, &options->passphrase_file,
       N_("Read the passphrase from the first line of FILE"), N_("FILE") },
+    { "actor", 0, 0, G_OPTION_ARG_STRING, &options->actor,
+      N_("The name the audit trail records for these changes (default: your name)"), N_("NAME") },
     { NULL }
   };
 
@@ -142,19 +151,21 @@ cli_wipe_passphrase (char *passphrase)
   g_free (passphrase);
 }
 
+/* The first line only; the whole buffer read is wiped, other lines too. */
 static char *
 read_passphrase_file (const char  *path,
                       GError     **error)
 {
-  g_autofree char *contents = NULL;
-  char *newline;
+  char *contents = NULL;
+  gsize length = 0;
+  char *first_line;
 
-  if (!g_file_get_contents (path, &contents, NULL, error))
+  if (!g_file_get_contents (path, &contents, &length, error))
     return NULL;
-  newline = strchr (contents, '\n');
-  if (newline != NULL)
-    *newline = '\0';
-  return g_steal_pointer (&contents);
+  first_line = g_strndup (contents, strcspn (contents, "\n"));
+  explicit_bzero (contents, length);
+  g_free (contents);
+  return first_line;
 }
 
 /* Reads one line from the terminal with echo off. */
@@ -227,19 +238,47 @@ cli_read_passphrase (CliOptions  *options,
   return prompt_for_passphrase (confirm, error);
 }
 
+/* Typed passphrases get three tries, each after a longer wait. */
+static GawahCasebook *
+open_with_retries (CliOptions  *options,
+                   const char  *path,
+                   GError     **error)
+{
+  gboolean typed = options->passphrase_file == NULL && g_getenv ("GAWAH_PASSPHRASE") == NULL;
+  GawahUnlockDelay *delay = gawah_unlock_delay_get_default ();
+
+  for (guint attempt = 1; ; attempt++)
+    {
+      g_autoptr(Passphrase) passphrase = cli_read_passphrase (options, FALSE, error);
+      GawahCasebook *casebook;
+
+      if (passphrase == NULL)
+        return NULL;
+      casebook = gawah_casebook_open (path, passphrase, error);
+      if (casebook != NULL || !typed || attempt == 3 ||
+          !g_error_matches (*error, GAWAH_ERROR, GAWAH_ERROR_WRONG_PASSPHRASE))
+        return casebook;
+      gawah_unlock_delay_record_failure (delay);
+      g_printerr ("gawah-cli: %s\n", (*error)->message);
+      g_clear_error (error);
+      g_usleep ((gulong) gawah_unlock_delay_remaining_ms (delay) * 1000);
+    }
+}
+
 GawahCasebook *
 cli_open_casebook (CliOptions *options,
                    const char *path,
                    int        *status)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(Passphrase) passphrase = cli_read_passphrase (options, FALSE, &error);
-  GawahCasebook *casebook = NULL;
+  GawahCasebook *casebook = open_with_retries (options, path, &error);
 
-  if (passphrase != NULL)
-    casebook = gawah_casebook_open (path, passphrase, &error);
   if (casebook == NULL)
-    *status = cli_report_error (error);
+    {
+      *status = cli_report_error (error);
+      return NULL;
+    }
+  gawah_casebook_set_actor (casebook, options->actor);
   return casebook;
 }
 
@@ -310,6 +349,7 @@ main (int    argc,
         {
           status = commands[i].run (&options, argc - 1, argv + 1);
           g_free (options.passphrase_file);
+          g_free (options.actor);
           return status;
         }
     }

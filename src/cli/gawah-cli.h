@@ -21,6 +21,7 @@ enum {
 
 typedef struct {
   char *passphrase_file;
+  char *actor;          /* the name the audit trail gives this run's changes */
 } CliOptions;
 
 typedef int (*CliCommand) (CliOptions *options,
@@ -76,6 +77,11 @@ int cli_import_csv  (CliOptions *options, int argc, char **argv);
 int cli_report      (CliOptions *options, int argc, char **argv);
 int cli_summary_report (CliOptions *options, int argc, char **argv);
 int cli_un_draft    (CliOptions *options, int argc, char **argv);
+int cli_history     (CliOptions *options, int argc, char **argv);
+int cli_verify      (CliOptions *options, int argc, char **argv);
+int cli_backup      (CliOptions *options, int argc, char **argv);
+int cli_restore     (CliOptions *options, int argc, char **argv);
+int cli_rekey       (CliOptions *options, int argc, char **argv);
 
 /* A passphrase is wiped from memory, not just freed. */
 typedef char Passphrase;

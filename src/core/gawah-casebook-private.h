@@ -25,6 +25,9 @@ struct _GawahCasebook
 };
 
 GawahDb  *gawah_casebook_get_db         (GawahCasebook          *self);
+gboolean  gawah_db_check_integrity      (GawahDb                *db,
+                                         GPtrArray             **problems,
+                                         GError                **error);
 
 /* Field checks: each error names the field the user has to fix. */
 gboolean  gawah_check_required_text     (const char             *value,

@@ -144,17 +144,17 @@ gawah_casebook_run_in_transaction (GawahCasebook      *self,
 }
 
 static gboolean
-collect_problems (GawahCasebook  *self,
+collect_problems (GawahDb        *db,
                   const char     *sql,
                   GPtrArray      *problems,
                   GError        **error)
 {
-  g_autoptr(GawahStmt) stmt = gawah_db_prepare (self->db, sql, error);
+  g_autoptr(GawahStmt) stmt = gawah_db_prepare (db, sql, error);
   gboolean has_row = FALSE;
 
   if (stmt == NULL)
     return FALSE;
-  while (gawah_db_step_row (self->db, stmt, &has_row, error) && has_row)
+  while (gawah_db_step_row (db, stmt, &has_row, error) && has_row)
     {
       const char *text = (const char *) sqlite3_column_text (stmt, 0);
 
@@ -165,38 +165,46 @@ collect_problems (GawahCasebook  *self,
 }
 
 static gboolean
-check_fts (GawahCasebook  *self,
+check_fts (GawahDb        *db,
            const char     *sql,
            const char     *index_name,
            GPtrArray      *problems)
 {
   g_autoptr(GError) local_error = NULL;
 
-  if (!gawah_db_exec (self->db, sql, &local_error))
+  if (!gawah_db_exec (db, sql, &local_error))
     g_ptr_array_add (problems, g_strdup_printf ("%s: %s", index_name, local_error->message));
   return TRUE;
 }
 
-/* SQLite's own checks, foreign keys, and both search indexes. */
+/* SQLite's own checks, foreign keys, and both search indexes; on a bare
+ * connection too, so that a backup is checked without being migrated. */
+gboolean
+gawah_db_check_integrity (GawahDb        *db,
+                          GPtrArray     **problems,
+                          GError        **error)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+
+  if (!collect_problems (db, "PRAGMA integrity_check", found, error))
+    return FALSE;
+  if (!collect_problems (db,
+                         "SELECT printf('foreign key: %s row %d refers to a missing %s', \"table\", rowid, parent)"
+                         " FROM pragma_foreign_key_check", found, error))
+    return FALSE;
+  check_fts (db, "INSERT INTO incident_fts (incident_fts, rank) VALUES ('integrity-check', 0)", "incident_fts", found);
+  check_fts (db, "INSERT INTO person_fts (person_fts, rank) VALUES ('integrity-check', 1)", "person_fts", found);
+
+  if (problems != NULL)
+    *problems = g_steal_pointer (&found);
+  return TRUE;
+}
+
 gboolean
 gawah_casebook_check_integrity (GawahCasebook  *self,
                                 GPtrArray     **problems,
                                 GError        **error)
 {
-  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
-
   g_return_val_if_fail (GAWAH_IS_CASEBOOK (self), FALSE);
-
-  if (!collect_problems (self, "PRAGMA integrity_check", found, error))
-    return FALSE;
-  if (!collect_problems (self,
-                         "SELECT printf('foreign key: %s row %d refers to a missing %s', \"table\", rowid, parent)"
-                         " FROM pragma_foreign_key_check", found, error))
-    return FALSE;
-  check_fts (self, "INSERT INTO incident_fts (incident_fts, rank) VALUES ('integrity-check', 0)", "incident_fts", found);
-  check_fts (self, "INSERT INTO person_fts (person_fts, rank) VALUES ('integrity-check', 1)", "person_fts", found);
-
-  if (problems != NULL)
-    *problems = g_steal_pointer (&found);
-  return TRUE;
+  return gawah_db_check_integrity (self->db, problems, error);
 }

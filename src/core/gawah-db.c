@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "gawah-audit.h"
 #include "gawah-db.h"
 #include "gawah-error.h"
 
@@ -15,6 +16,7 @@ struct _GawahDb
   sqlite3    *handle;
   GHashTable *statements;   /* SQL text → sqlite3_stmt, finalized on close */
   guint       tx_depth;
+  char       *actor;        /* who the audit trail names for this connection's writes */
 };
 
 struct _GawahTransaction
@@ -70,7 +72,7 @@ check_mode_against_file (const char       *path,
 {
   gboolean exists = g_file_test (path, G_FILE_TEST_EXISTS);
 
-  if (mode == GAWAH_DB_OPEN_EXISTING && !exists)
+  if (mode != GAWAH_DB_CREATE_NEW && !exists)
     {
       g_set_error (error, GAWAH_ERROR, GAWAH_ERROR_NOT_FOUND,
                    _("No casebook at “%s”"), path);
@@ -135,14 +137,16 @@ prove_key (GawahDb  *db,
 }
 
 static gboolean
-apply_connection_settings (GawahDb  *db,
-                           GError  **error)
+apply_connection_settings (GawahDb          *db,
+                           GawahDbOpenMode   mode,
+                           GError          **error)
 {
+  if (mode != GAWAH_DB_OPEN_UNCHANGED && !gawah_db_exec (db, "PRAGMA journal_mode = WAL", error))
+    return FALSE;
   /* temp_store=MEMORY: sorts and temporary tables never reach the disk
    * unencrypted. synchronous=FULL: a power cut never loses a commit. */
   return gawah_db_exec (db,
                         "PRAGMA foreign_keys = ON;"
-                        "PRAGMA journal_mode = WAL;"
                         "PRAGMA synchronous = FULL;"
                         "PRAGMA temp_store = MEMORY;"
                         "PRAGMA busy_timeout = 5000;",
@@ -165,7 +169,7 @@ gawah_db_open (const char       *path,
   if (!check_mode_against_file (path, mode, error))
     return NULL;
   /* SQLCipher takes an empty key to mean "no encryption": never that. */
-  if (mode == GAWAH_DB_OPEN_EXISTING && *passphrase == '\0')
+  if (mode != GAWAH_DB_CREATE_NEW && *passphrase == '\0')
     {
       g_set_error_literal (error, GAWAH_ERROR, GAWAH_ERROR_WRONG_PASSPHRASE,
                            _("Wrong passphrase, or the file is not a Gawah casebook"));
@@ -204,8 +208,12 @@ gawah_db_open (const char       *path,
 
   if (!require_sqlcipher (db, error) ||
       !prove_key (db, error) ||
-      !apply_connection_settings (db, error))
+      !apply_connection_settings (db, mode, error))
     return NULL;
+
+  /* The audit triggers call these: without them no write can happen. */
+  db->actor = gawah_audit_default_actor ();
+  gawah_audit_register_functions (db);
 
   return g_steal_pointer (&db);
 }
@@ -220,7 +228,62 @@ gawah_db_close (GawahDb *db)
   g_clear_pointer (&db->statements, g_hash_table_unref);
   if (db->handle != NULL)
     sqlite3_close (db->handle);
+  g_free (db->actor);
   g_free (db);
+}
+
+void
+gawah_db_set_actor (GawahDb    *db,
+                    const char *actor)
+{
+  g_return_if_fail (db != NULL);
+
+  g_free (db->actor);
+  db->actor = actor != NULL && *actor != '\0' ? g_strdup (actor) : gawah_audit_default_actor ();
+}
+
+const char *
+gawah_db_get_actor (GawahDb *db)
+{
+  g_return_val_if_fail (db != NULL, NULL);
+  return db->actor;
+}
+
+/* SQLCipher re-encrypts every page with the new key in one transaction. Not
+ * in WAL mode: pages still in the log would keep the old key, so the log is
+ * checkpointed and the file switched to a rollback journal for the rekey. */
+gboolean
+gawah_db_rekey (GawahDb     *db,
+                const char  *new_passphrase,
+                GError     **error)
+{
+  int rc;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (new_passphrase != NULL, FALSE);
+
+  if (*new_passphrase == '\0')
+    {
+      g_set_error_literal (error, GAWAH_ERROR, GAWAH_ERROR_INVALID,
+                           _("Passphrase: a casebook needs a passphrase"));
+      return FALSE;
+    }
+  if (db->tx_depth > 0)
+    {
+      g_set_error_literal (error, GAWAH_ERROR, GAWAH_ERROR_FAILED,
+                           _("The passphrase cannot be changed while a change is being saved"));
+      return FALSE;
+    }
+  if (!gawah_db_exec (db, "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE", error))
+    return FALSE;
+  rc = sqlite3_rekey_v2 (db->handle, "main", new_passphrase, (int) strlen (new_passphrase));
+  if (rc != SQLITE_OK)
+    {
+      gawah_db_set_error (db, rc, error);
+      gawah_db_exec (db, "PRAGMA journal_mode = WAL", NULL);
+      return FALSE;
+    }
+  return gawah_db_exec (db, "PRAGMA journal_mode = WAL", error);
 }
 
 sqlite3 *

@@ -18,6 +18,7 @@ typedef sqlite3_stmt GawahStmt;
 typedef enum {
   GAWAH_DB_OPEN_EXISTING,
   GAWAH_DB_CREATE_NEW,
+  GAWAH_DB_OPEN_UNCHANGED,    /* an existing file left in its journal mode: a backup being checked */
 } GawahDbOpenMode;
 
 GawahDb    *gawah_db_open              (const char      *path,
@@ -26,6 +27,12 @@ GawahDb    *gawah_db_open              (const char      *path,
                                         GError         **error);
 void        gawah_db_close             (GawahDb         *db);
 sqlite3    *gawah_db_get_handle        (GawahDb         *db);
+void        gawah_db_set_actor         (GawahDb         *db,
+                                        const char      *actor);
+const char *gawah_db_get_actor         (GawahDb         *db);
+gboolean    gawah_db_rekey             (GawahDb         *db,
+                                        const char      *new_passphrase,
+                                        GError         **error);
 
 gboolean    gawah_db_exec              (GawahDb         *db,
                                         const char      *sql,

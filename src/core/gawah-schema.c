@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "gawah-audit.h"
 #include "gawah-error.h"
 #include "gawah-schema.h"
 
@@ -233,9 +234,46 @@ static const char migration_2[] =
   "INSERT INTO person_fts (person_fts) VALUES ('rebuild');"
   INCIDENT_DOCUMENT_WHERE ("1");
 
-static const char * const migrations[GAWAH_SCHEMA_VERSION] = {
-  migration_1,
-  migration_2,
+/* Version 3: the audit trail. Its triggers are made from the tables'
+ * columns by gawah_audit_install_triggers(); the chain starts here, with a
+ * genesis entry that counts what the casebook held when the trail began.
+ * Nothing in Gawah changes or removes an entry: the guards say so to any
+ * code that tries, and the hash chain shows it if they are dropped. */
+static const char migration_3[] =
+  "CREATE TABLE audit_log ("
+  "  id INTEGER PRIMARY KEY,"
+  "  at TEXT NOT NULL,"
+  "  actor TEXT NOT NULL,"
+  "  action TEXT NOT NULL CHECK (action IN ('genesis', 'insert', 'update', 'delete')),"
+  "  table_name TEXT NOT NULL,"
+  "  record_id INTEGER,"
+  "  incident_id INTEGER,"
+  "  before TEXT,"
+  "  after TEXT,"
+  "  prev_hash TEXT NOT NULL,"
+  "  hash TEXT NOT NULL CHECK (length(hash) = 64));"
+  "CREATE INDEX audit_log_by_record ON audit_log (record_id, table_name);"
+  "CREATE INDEX audit_log_by_incident ON audit_log (incident_id) WHERE incident_id IS NOT NULL;"
+  "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN"
+  "  SELECT RAISE (ABORT, 'the audit trail cannot be changed'); END;"
+  "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN"
+  "  SELECT RAISE (ABORT, 'the audit trail cannot be changed'); END;"
+  "INSERT INTO audit_log (at, actor, action, table_name, before, after, prev_hash, hash)"
+  " SELECT at, actor, 'genesis', 'casebook', NULL, after, '',"
+  "  gawah_audit_hash ('', at, actor, 'genesis', 'casebook', NULL, NULL, NULL, after)"
+  " FROM (SELECT " NOW " AS at, gawah_actor () AS actor,"
+  "  json_object ('format', 3, 'incidents', (SELECT count(*) FROM incident),"
+  "   'people', (SELECT count(*) FROM person)) AS after);";
+
+typedef struct {
+  const char *sql;
+  gboolean  (*install) (GawahDb *db, GError **error);   /* what SQL text alone cannot say */
+} Migration;
+
+static const Migration migrations[GAWAH_SCHEMA_VERSION] = {
+  { migration_1, NULL },
+  { migration_2, NULL },
+  { migration_3, gawah_audit_install_triggers },
 };
 
 int
@@ -256,9 +294,11 @@ run_migration (GawahDb  *db,
 {
   g_autoptr(GawahTransaction) tx = gawah_transaction_begin (db, error);
   g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", to_version);
+  const Migration *migration = &migrations[to_version - 1];
 
   if (tx == NULL ||
-      !gawah_db_exec (db, migrations[to_version - 1], error) ||
+      !gawah_db_exec (db, migration->sql, error) ||
+      (migration->install != NULL && !migration->install (db, error)) ||
       !gawah_db_exec (db, set_version, error))
     return FALSE;
   return gawah_transaction_commit (tx, error);
