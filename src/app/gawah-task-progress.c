@@ -285,6 +285,118 @@ gawah_task_progress_get_done (GawahTaskProgress *self)
   return self->done;
 }
 
+#define BUSY_KEY "gawah-task-progress-busy"
+
+/* Main thread only, like all object data set by the app. */
+static void
+mark_busy (GObject *object,
+           int      delta)
+{
+  int count = GPOINTER_TO_INT (g_object_get_data (object, BUSY_KEY)) + delta;
+
+  g_object_set_data (object, BUSY_KEY, GINT_TO_POINTER (MAX (count, 0)));
+}
+
+gboolean
+gawah_task_progress_is_busy (GObject *object)
+{
+  g_return_val_if_fail (G_IS_OBJECT (object), FALSE);
+
+  return GPOINTER_TO_INT (g_object_get_data (object, BUSY_KEY)) > 0;
+}
+
+typedef struct {
+  GawahTaskWork        work;
+  gpointer             work_data;
+  GDestroyNotify       work_data_free;
+  GObject             *busy;
+  GAsyncReadyCallback  callback;
+  gpointer             user_data;
+} RunData;
+
+static void
+run_data_free (RunData *run)
+{
+  if (run->work_data_free != NULL)
+    run->work_data_free (run->work_data);
+  g_clear_object (&run->busy);
+  g_free (run);
+}
+
+static void
+run_in_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  RunData *run = task_data;
+  GError *error = NULL;
+
+  if (run->work (run->work_data, cancellable, gawah_task_progress_func, source_object, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_run_done_cb (GObject      *source_object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  RunData *run = g_task_get_task_data (G_TASK (result));
+
+  if (run->busy != NULL)
+    mark_busy (run->busy, -1);
+  run->callback (source_object, result, run->user_data);
+}
+
+void
+gawah_task_progress_run (GawahTaskProgress   *self,
+                         const char          *title,
+                         GObject             *busy,
+                         GawahTaskWork        work,
+                         gpointer             work_data,
+                         GDestroyNotify       work_data_free,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  RunData *run;
+  GCancellable *cancellable;
+
+  g_return_if_fail (GAWAH_IS_TASK_PROGRESS (self));
+  g_return_if_fail (work != NULL && callback != NULL);
+
+  cancellable = gawah_task_progress_start (self, title);
+  run = g_new0 (RunData, 1);
+  run->work = work;
+  run->work_data = work_data;
+  run->work_data_free = work_data_free;
+  run->busy = busy != NULL ? g_object_ref (busy) : NULL;
+  run->callback = callback;
+  run->user_data = user_data;
+  if (busy != NULL)
+    mark_busy (busy, +1);
+
+  task = g_task_new (self, cancellable, on_run_done_cb, NULL);
+  g_task_set_source_tag (task, gawah_task_progress_run);
+  g_task_set_task_data (task, run, (GDestroyNotify) run_data_free);
+  /* What the work did is the truth: a Cancel pressed after it committed
+   * must not report that nothing changed. */
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_run_in_thread (task, run_in_thread);
+}
+
+gboolean
+gawah_task_progress_run_finish (GawahTaskProgress  *self,
+                                GAsyncResult       *result,
+                                GError            **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 static void
 gawah_task_progress_dispose (GObject *object)
 {

@@ -20,6 +20,26 @@
  * often it is called before the main loop comes round), which then updates
  * the widget. Everything else is for the main thread.
  *
+ * Or let the widget run the work: gawah_task_progress_run() starts it, runs
+ * @work in a GTask thread with the widget's cancellable and progress
+ * function, and calls @callback in the main thread, where
+ * gawah_task_progress_run_finish() gives the outcome (then call
+ * gawah_task_progress_finish() with the words to show):
+ *
+ *   static gboolean
+ *   import_work (gpointer data, GCancellable *cancellable, GawahProgressFunc progress,
+ *                gpointer progress_data, GError **error)
+ *   { return gawah_casebook_import_esf_file (..., cancellable, progress, progress_data, error); }
+ *
+ *   gawah_task_progress_run (progress, _("Importing"), G_OBJECT (casebook),
+ *                            import_work, job, job_free, on_imported_cb, self);
+ *
+ * The object passed as @busy (the casebook the work writes to) is marked busy
+ * until the callback has run: gawah_task_progress_is_busy() tells the window
+ * not to back up or lock it meanwhile, since its connection is in use by
+ * the worker. The outcome is what the work returned, even if Cancel was
+ * pressed after the work had committed.
+ *
  * "finished" is emitted when gawah_task_progress_finish() is called, with
  * the final state (done, cancelled or failed).
  *
@@ -28,6 +48,8 @@
 #pragma once
 
 #include <gtk/gtk.h>
+
+#include "gawah-progress.h"
 
 G_BEGIN_DECLS
 
@@ -75,6 +97,28 @@ void            gawah_task_progress_finish          (GawahTaskProgress *self,
 
 /* Presses Cancel, as the user would. */
 void            gawah_task_progress_cancel          (GawahTaskProgress *self);
+
+/* Runs in the worker thread: the work, given the widget's cancellable and
+ * progress function. */
+typedef gboolean (*GawahTaskWork) (gpointer            work_data,
+                                   GCancellable       *cancellable,
+                                   GawahProgressFunc   progress,
+                                   gpointer            progress_data,
+                                   GError            **error);
+
+void            gawah_task_progress_run             (GawahTaskProgress  *self,
+                                                     const char         *title,
+                                                     GObject            *busy,
+                                                     GawahTaskWork       work,
+                                                     gpointer            work_data,
+                                                     GDestroyNotify      work_data_free,
+                                                     GAsyncReadyCallback callback,
+                                                     gpointer            user_data);
+gboolean        gawah_task_progress_run_finish      (GawahTaskProgress  *self,
+                                                     GAsyncResult       *result,
+                                                     GError            **error);
+/* Whether long work is using @object (a casebook) right now. */
+gboolean        gawah_task_progress_is_busy         (GObject            *object);
 
 GawahTaskState  gawah_task_progress_get_state       (GawahTaskProgress *self);
 /* The words shown under the bar: "12 of 40", or what happened at the end. */

@@ -18,6 +18,7 @@
 #include "gawah-unlock-page.h"
 #include "gawah-welcome-page.h"
 #include "gawah-widget-util.h"
+#include "gawah-task-progress.h"
 #include "gawah-window.h"
 
 #define IDLE_CHECK_SECONDS 30
@@ -226,6 +227,10 @@ check_idle_cb (gpointer user_data)
   guint minutes = g_settings_get_uint (self->settings, "auto-lock-minutes");
   gint64 idle = g_get_monotonic_time () - self->last_activity;
 
+  /* An import or export has the connection: neither back up nor lock
+   * under it; the next check will. */
+  if (self->casebook != NULL && gawah_task_progress_is_busy (G_OBJECT (self->casebook)))
+    return G_SOURCE_CONTINUE;
   if (self->casebook != NULL && minutes > 0 && idle >= (gint64) minutes * 60 * G_USEC_PER_SEC)
     gawah_window_lock (self);
   else if (self->casebook != NULL)
