@@ -13,6 +13,9 @@
 #include "gawah-agenda-view.h"
 #include "gawah-backups-window.h"
 #include "gawah-casebook-page.h"
+#include "gawah-csv-export-dialog.h"
+#include "gawah-csv-import-dialog.h"
+#include "gawah-esf-import-dialog.h"
 #include "gawah-widget-util.h"
 #include "gawah-incident-editor.h"
 #include "gawah-incident-list-model.h"
@@ -91,6 +94,22 @@ selected_incident (GawahCasebookPage *self)
   return item != NULL ? gawah_incident_item_get_id (item) : 0;
 }
 
+/* What the search entry and the filters select now. */
+static void
+read_filter (GawahCasebookPage   *self,
+             GawahIncidentFilter *filter)
+{
+  filter->text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  filter->province = g_strdup (gawah_vocabulary_dropdown_get_code (self->province_dropdown));
+  filter->act_type = g_strdup (gawah_vocabulary_dropdown_get_code (self->act_type_dropdown));
+  filter->hrd_category = g_strdup (gawah_vocabulary_dropdown_get_code (self->category_dropdown));
+  filter->perpetrator_type = g_strdup (gawah_vocabulary_dropdown_get_code (self->perpetrator_dropdown));
+  filter->status = g_strdup (gawah_vocabulary_dropdown_get_code (self->status_dropdown));
+  filter->from = read_date_entry (self->from_entry);
+  filter->to = read_date_entry (self->to_entry);
+  filter->person_id = self->person_id;
+}
+
 static void
 apply_filter (GawahCasebookPage *self)
 {
@@ -102,15 +121,7 @@ apply_filter (GawahCasebookPage *self)
   if (self->model == NULL)
     return;
   selected = selected_incident (self);
-  filter.text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  filter.province = g_strdup (gawah_vocabulary_dropdown_get_code (self->province_dropdown));
-  filter.act_type = g_strdup (gawah_vocabulary_dropdown_get_code (self->act_type_dropdown));
-  filter.hrd_category = g_strdup (gawah_vocabulary_dropdown_get_code (self->category_dropdown));
-  filter.perpetrator_type = g_strdup (gawah_vocabulary_dropdown_get_code (self->perpetrator_dropdown));
-  filter.status = g_strdup (gawah_vocabulary_dropdown_get_code (self->status_dropdown));
-  filter.from = read_date_entry (self->from_entry);
-  filter.to = read_date_entry (self->to_entry);
-  filter.person_id = self->person_id;
+  read_filter (self, &filter);
   gawah_timeline_view_set_filter (self->timeline_view, &filter);
   gawah_statistics_view_set_filter (self->statistics_view, &filter);
   if (!gawah_incident_list_model_set_filter (self->model, &filter, &error))
@@ -271,6 +282,40 @@ trust_window_action (GtkWidget  *widget,
                       : gawah_passphrase_window_new (parent, self->casebook);
 
   gtk_window_present (GTK_WINDOW (window));
+}
+
+/* After an import the casebook holds more: every view reads it again. */
+static void
+reload (GawahCasebookPage *self)
+{
+  apply_filter (self);
+  gawah_agenda_view_set_casebook (self->agenda_view, self->casebook);
+}
+
+static void
+exchange_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  GawahCasebookPage *self = GAWAH_CASEBOOK_PAGE (widget);
+  GtkWindow *parent = GTK_WINDOW (gtk_widget_get_root (widget));
+  GtkWidget *dialog;
+
+  if (g_str_equal (action_name, "casebook.export-csv"))
+    {
+      g_auto(GawahIncidentFilter) filter = { NULL };
+
+      read_filter (self, &filter);
+      dialog = gawah_csv_export_dialog_new (parent, self->casebook, &filter);
+    }
+  else
+    {
+      dialog = g_str_equal (action_name, "casebook.import-esf")
+               ? gawah_esf_import_dialog_new (parent, self->casebook)
+               : gawah_csv_import_dialog_new (parent, self->casebook);
+      g_signal_connect_object (dialog, "imported", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
+    }
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -450,11 +495,17 @@ gawah_casebook_page_class_init (GawahCasebookPageClass *klass)
   gtk_widget_class_install_action (widget_class, "casebook.backups", NULL, trust_window_action);
   gtk_widget_class_install_action (widget_class, "casebook.change-passphrase", NULL, trust_window_action);
   gtk_widget_class_install_action (widget_class, "casebook.catalogue", NULL, catalogue_action);
+  gtk_widget_class_install_action (widget_class, "casebook.import-esf", NULL, exchange_action);
+  gtk_widget_class_install_action (widget_class, "casebook.import-csv", NULL, exchange_action);
+  gtk_widget_class_install_action (widget_class, "casebook.export-csv", NULL, exchange_action);
   gtk_widget_class_install_action (widget_class, "casebook.fit-all", NULL, fit_all_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "casebook.catalogue", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "casebook.new-incident", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "casebook.edit-incident", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "casebook.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "casebook.import-csv", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_E, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "casebook.export-csv", NULL);
 }
 
 static void

@@ -168,7 +168,7 @@ gawah_task_progress_update (GawahTaskProgress *self,
 {
   g_return_if_fail (GAWAH_IS_TASK_PROGRESS (self));
 
-  if (self->state != GAWAH_TASK_STATE_RUNNING)
+  if (self->state != GAWAH_TASK_STATE_RUNNING || self->progress_bar == NULL)
     return;
   self->done = done;
   self->total = total;
@@ -221,6 +221,14 @@ gawah_task_progress_finish (GawahTaskProgress *self,
   g_return_if_fail (GAWAH_IS_TASK_PROGRESS (self));
 
   set_pulsing (self, FALSE);
+  /* Disposed while the work ran (its window closed): only the state is left. */
+  if (self->progress_bar == NULL)
+    {
+      self->state = error == NULL ? GAWAH_TASK_STATE_DONE
+                    : g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ? GAWAH_TASK_STATE_CANCELLED
+                    : GAWAH_TASK_STATE_FAILED;
+      return;
+    }
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), FALSE);
   if (error == NULL)
     {
@@ -248,7 +256,7 @@ gawah_task_progress_cancel (GawahTaskProgress *self)
 {
   g_return_if_fail (GAWAH_IS_TASK_PROGRESS (self));
 
-  if (self->state != GAWAH_TASK_STATE_RUNNING)
+  if (self->state != GAWAH_TASK_STATE_RUNNING || self->progress_bar == NULL)
     return;
   g_cancellable_cancel (self->cancellable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->cancel_button), FALSE);
@@ -274,7 +282,7 @@ gawah_task_progress_get_status (GawahTaskProgress *self)
 {
   g_return_val_if_fail (GAWAH_IS_TASK_PROGRESS (self), NULL);
 
-  return gtk_label_get_text (self->status_label);
+  return self->status_label != NULL ? gtk_label_get_text (self->status_label) : "";
 }
 
 guint64
@@ -395,6 +403,18 @@ gawah_task_progress_run_finish (GawahTaskProgress  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+gpointer
+gawah_task_progress_run_get_work_data (GAsyncResult *result)
+{
+  RunData *run;
+
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == gawah_task_progress_run, NULL);
+
+  run = g_task_get_task_data (G_TASK (result));
+  return run->work_data;
 }
 
 static void

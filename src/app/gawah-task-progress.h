@@ -117,6 +117,9 @@ void            gawah_task_progress_run             (GawahTaskProgress  *self,
 gboolean        gawah_task_progress_run_finish      (GawahTaskProgress  *self,
                                                      GAsyncResult       *result,
                                                      GError            **error);
+/* The @work_data given to gawah_task_progress_run(), in its callback: what
+ * the work left there (counts, a report) is safe to read now. */
+gpointer        gawah_task_progress_run_get_work_data (GAsyncResult     *result);
 /* Whether long work is using @object (a casebook) right now. */
 gboolean        gawah_task_progress_is_busy         (GObject            *object);
 

@@ -19,4 +19,25 @@ GdkRGBA gawah_widget_theme_color     (GtkWidget  *widget,
                                      const char *name,
                                      const char *fallback);
 
+/* Asks for a file with the desktop's chooser (GtkFileChooserNative: GTK 4.8
+ * has no GtkFileDialog); @chosen is called with the file only if one was
+ * chosen. @pattern ("*.csv") filters what is offered; @suggested_name, for
+ * saving, is the name proposed. */
+typedef void (*GawahFileChosenFunc) (GFile    *file,
+                                     gpointer  user_data);
+
+void gawah_widget_choose_file       (GtkWidget            *widget,
+                                     const char           *title,
+                                     GtkFileChooserAction  action,
+                                     const char           *filter_name,
+                                     const char           *pattern,
+                                     const char           *suggested_name,
+                                     GawahFileChosenFunc   chosen,
+                                     gpointer              user_data);
+
+/* A row of a report: a title and, beside it, a figure or a short text. */
+GtkWidget *gawah_widget_report_row  (const char           *title,
+                                     const char           *subtitle,
+                                     const char           *value);
+
 G_END_DECLS
