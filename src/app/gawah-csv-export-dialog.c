@@ -184,11 +184,12 @@ on_export_clicked_cb (GawahCsvExportDialog *self)
                             _("CSV spreadsheets"), "*.csv", suggested, on_file_chosen, self);
 }
 
+/* Back to the options, to try again or to export another table. */
 static void
 on_finished_cb (GawahCsvExportDialog *self,
                 GawahTaskState        state)
 {
-  gtk_widget_set_visible (GTK_WIDGET (self->back_button), state != GAWAH_TASK_STATE_DONE);
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button), TRUE);
 }
 
 static void
