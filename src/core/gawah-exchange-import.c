@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "gawah-casebook-import.h"
 #include "gawah-catalogue.h"
@@ -96,6 +97,20 @@ reader_error_cb (void     *user_data,
     import->first_error_line = xmlGetLineNo (xml_error->node);
 }
 
+/* libxml2 calls a file that is not XML at all "empty": say what it is. */
+static gboolean
+looks_like_xml (GByteArray *prologue)
+{
+  const char *p = (const char *) prologue->data;
+  const char *end = p + prologue->len;
+
+  if (prologue->len >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
+    p += 3;
+  while (p < end && g_ascii_isspace (*p))
+    p++;
+  return p < end && *p == '<';
+}
+
 static gboolean
 reader_failed (Import         *import,
                xmlTextReader  *reader,
@@ -108,7 +123,11 @@ reader_failed (Import         *import,
       g_propagate_error (error, g_steal_pointer (&import->read_error));
       return FALSE;
     }
-  if (import->first_error != NULL)
+  if (import->bytes_read == 0)
+    g_set_error (error, GAWAH_ERROR, GAWAH_ERROR_PARSE, _("the file is empty"));
+  else if (!looks_like_xml (import->prologue))
+    g_set_error (error, GAWAH_ERROR, GAWAH_ERROR_PARSE, _("this is not an XML document"));
+  else if (import->first_error != NULL)
     g_set_error_literal (error, GAWAH_ERROR, GAWAH_ERROR_PARSE, import->first_error);
   else
     g_set_error (error, GAWAH_ERROR, GAWAH_ERROR_PARSE, _("not a well-formed XML document"));
