@@ -293,7 +293,7 @@ test_version_2_to_3 (MigrationFixture *fixture,
   g_clear_pointer (&db, gawah_db_close);
 
   casebook = open_casebook (fixture);
-  g_assert_cmpint (gawah_schema_version (gawah_casebook_get_db (casebook), NULL), ==, 3);
+  g_assert_cmpint (gawah_schema_version (gawah_casebook_get_db (casebook), NULL), ==, GAWAH_SCHEMA_VERSION);
   assert_version_1_records_read (casebook);
   assert_search_finds (casebook, "Khattak", 1);
   g_assert_cmpint (query_int (gawah_casebook_get_db (casebook),
@@ -311,6 +311,30 @@ test_version_2_to_3 (MigrationFixture *fixture,
   g_assert_null (verdict->problem);
   /* genesis, the incident, and its act, involvement, chronology by cascade */
   g_assert_cmpint (verdict->n_entries, ==, 5);
+  assert_no_problems (casebook);
+}
+
+/* Version 4 gives each casebook its own key for redacted exports'
+ * pseudonyms: 32 random bytes. */
+static void
+test_version_3_to_4 (MigrationFixture *fixture,
+                     gconstpointer     data)
+{
+  g_autoptr(GawahDb) db = create_db_at_version (fixture, 3);
+  g_autoptr(GawahCasebook) casebook = NULL;
+
+  insert_version_1_records (db);
+  g_assert_false (has_object (db, "table", "exchange_secret"));
+  g_clear_pointer (&db, gawah_db_close);
+
+  casebook = open_casebook (fixture);
+  g_assert_cmpint (gawah_schema_version (gawah_casebook_get_db (casebook), NULL), ==, 4);
+  assert_version_1_records_read (casebook);
+  g_assert_cmpint (query_int (gawah_casebook_get_db (casebook),
+                              "SELECT length(key) FROM exchange_secret WHERE id = 1"), ==, 32);
+  g_assert_cmpint (query_int (gawah_casebook_get_db (casebook), "SELECT count(*) FROM exchange_secret"), ==, 1);
+  g_assert_cmpint (query_int (gawah_casebook_get_db (casebook),
+                              "SELECT key != zeroblob (32) FROM exchange_secret"), ==, 1);
   assert_no_problems (casebook);
 }
 
@@ -415,6 +439,7 @@ main (int   argc,
   MIGRATION_TEST ("/migrations/version-1/data", test_version_1_data);
   MIGRATION_TEST ("/migrations/version-1/then-writes", test_version_1_then_writes);
   MIGRATION_TEST ("/migrations/version-2-to-3", test_version_2_to_3);
+  MIGRATION_TEST ("/migrations/version-3-to-4", test_version_3_to_4);
   MIGRATION_TEST ("/migrations/too-new", test_too_new);
   MIGRATION_TEST ("/migrations/failure/at-start", test_failure_at_start);
   MIGRATION_TEST ("/migrations/failure/midway", test_failure_midway);

@@ -265,6 +265,16 @@ static const char migration_3[] =
   "  json_object ('format', 3, 'incidents', (SELECT count(*) FROM incident),"
   "   'people', (SELECT count(*) FROM person)) AS after);";
 
+/* Version 4: the key of the pseudonyms in redacted exports (gawah-exchange.h):
+ * the same person gets the same pseudonym in every export of this casebook,
+ * and nobody without the casebook can tell whom it stands for. It never
+ * leaves the encrypted file, and is not a record: it has no audit trail. */
+static const char migration_4[] =
+  "CREATE TABLE exchange_secret ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  key BLOB NOT NULL CHECK (length(key) = 32));"
+  "INSERT INTO exchange_secret (id, key) VALUES (1, randomblob (32));";
+
 typedef struct {
   const char *sql;
   gboolean  (*install) (GawahDb *db, GError **error);   /* what SQL text alone cannot say */
@@ -274,6 +284,7 @@ static const Migration migrations[GAWAH_SCHEMA_VERSION] = {
   { migration_1, NULL },
   { migration_2, NULL },
   { migration_3, gawah_audit_install_triggers },
+  { migration_4, NULL },
 };
 
 int

@@ -8,7 +8,7 @@
 
 G_BEGIN_DECLS
 
-#define GAWAH_SCHEMA_VERSION 3
+#define GAWAH_SCHEMA_VERSION 4
 
 gboolean gawah_schema_migrate    (GawahDb  *db,
                                   GError  **error);
