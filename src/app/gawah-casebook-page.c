@@ -16,6 +16,8 @@
 #include "gawah-csv-export-dialog.h"
 #include "gawah-csv-import-dialog.h"
 #include "gawah-esf-import-dialog.h"
+#include "gawah-xml-export-dialog.h"
+#include "gawah-xml-import-dialog.h"
 #include "gawah-widget-util.h"
 #include "gawah-incident-editor.h"
 #include "gawah-incident-list-model.h"
@@ -301,18 +303,23 @@ exchange_action (GtkWidget  *widget,
   GtkWindow *parent = GTK_WINDOW (gtk_widget_get_root (widget));
   GtkWidget *dialog;
 
-  if (g_str_equal (action_name, "casebook.export-csv"))
+  if (g_str_has_prefix (action_name, "casebook.export-"))
     {
       g_auto(GawahIncidentFilter) filter = { NULL };
 
       read_filter (self, &filter);
-      dialog = gawah_csv_export_dialog_new (parent, self->casebook, &filter);
+      dialog = g_str_equal (action_name, "casebook.export-csv")
+               ? gawah_csv_export_dialog_new (parent, self->casebook, &filter)
+               : gawah_xml_export_dialog_new (parent, self->casebook, &filter);
     }
   else
     {
-      dialog = g_str_equal (action_name, "casebook.import-esf")
-               ? gawah_esf_import_dialog_new (parent, self->casebook)
-               : gawah_csv_import_dialog_new (parent, self->casebook);
+      if (g_str_equal (action_name, "casebook.import-esf"))
+        dialog = gawah_esf_import_dialog_new (parent, self->casebook);
+      else if (g_str_equal (action_name, "casebook.import-xml"))
+        dialog = gawah_xml_import_dialog_new (parent, self->casebook);
+      else
+        dialog = gawah_csv_import_dialog_new (parent, self->casebook);
       g_signal_connect_object (dialog, "imported", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
     }
   gtk_window_present (GTK_WINDOW (dialog));
@@ -498,6 +505,8 @@ gawah_casebook_page_class_init (GawahCasebookPageClass *klass)
   gtk_widget_class_install_action (widget_class, "casebook.import-esf", NULL, exchange_action);
   gtk_widget_class_install_action (widget_class, "casebook.import-csv", NULL, exchange_action);
   gtk_widget_class_install_action (widget_class, "casebook.export-csv", NULL, exchange_action);
+  gtk_widget_class_install_action (widget_class, "casebook.import-xml", NULL, exchange_action);
+  gtk_widget_class_install_action (widget_class, "casebook.export-xml", NULL, exchange_action);
   gtk_widget_class_install_action (widget_class, "casebook.fit-all", NULL, fit_all_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "casebook.catalogue", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "casebook.new-incident", NULL);

@@ -1,9 +1,8 @@
 /* gawah-csv-export-dialog.c: a table of the casebook as a spreadsheet
  *
  * Choose the table, the labels' language and whether to keep to what the
- * incident list shows; then a file. The file is written in a worker thread
- * through g_file_replace(), so that a failed or cancelled export leaves an
- * existing file as it was and no half-written new one.
+ * incident list shows; then a file. The file is written in a worker thread,
+ * whole or not at all (gawah_export_to_file()).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "gawah-csv-export-dialog.h"
+#include "gawah-export-file.h"
 #include "gawah-widget-util.h"
 
 /* Indexed like the table row's items. */
@@ -67,19 +67,18 @@ export_job_free (ExportJob *job)
   g_free (job);
 }
 
-/* Closing with a cancelled cancellable makes GIO drop the temporary file
- * instead of putting it in place of the old one. */
-static void
-abandon_file (GOutputStream *stream,
-              GFile         *file,
-              gboolean       existed)
+static gboolean
+write_csv (GOutputStream      *stream,
+           gpointer            writer_data,
+           GCancellable       *cancellable,
+           GawahProgressFunc   progress,
+           gpointer            progress_data,
+           GError            **error)
 {
-  g_autoptr(GCancellable) abandon = g_cancellable_new ();
+  ExportJob *job = writer_data;
 
-  g_cancellable_cancel (abandon);
-  g_output_stream_close (stream, abandon, NULL);
-  if (!existed)
-    g_file_delete (file, NULL, NULL);
+  return gawah_casebook_export_csv (job->casebook, job->table, job->filtered ? &job->filter : NULL, job->language,
+                                    stream, cancellable, progress, progress_data, error);
 }
 
 static gboolean
@@ -90,20 +89,8 @@ export_work (gpointer            work_data,
              GError            **error)
 {
   ExportJob *job = work_data;
-  gboolean existed = g_file_query_exists (job->file, NULL);
-  g_autoptr(GFileOutputStream) stream = g_file_replace (job->file, NULL, FALSE, G_FILE_CREATE_NONE, cancellable,
-                                                        error);
 
-  if (stream == NULL)
-    return FALSE;
-  if (!gawah_casebook_export_csv (job->casebook, job->table, job->filtered ? &job->filter : NULL, job->language,
-                                  G_OUTPUT_STREAM (stream), cancellable, progress, progress_data, error) ||
-      !g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, error))
-    {
-      abandon_file (G_OUTPUT_STREAM (stream), job->file, existed);
-      return FALSE;
-    }
-  return TRUE;
+  return gawah_export_to_file (job->file, write_csv, job, cancellable, progress, progress_data, error);
 }
 
 static void

@@ -80,9 +80,7 @@ add_count (GawahEsfImportDialog *self,
            const char           *title,
            guint                 count)
 {
-  g_autofree char *value = g_strdup_printf ("%u", count);
-
-  adw_preferences_group_add (self->counts_group, gawah_widget_report_row (title, NULL, value));
+  adw_preferences_group_add (self->counts_group, gawah_widget_count_row (title, count));
 }
 
 static void
@@ -105,16 +103,6 @@ show_counts (GawahEsfImportDialog *self)
 }
 
 static void
-add_more_row (AdwPreferencesGroup *group,
-              guint                n_more)
-{
-  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "And %u more", "And %u more", n_more),
-                                           n_more);
-
-  adw_preferences_group_add (group, gawah_widget_report_row (text, NULL, NULL));
-}
-
-static void
 show_unmapped (GawahEsfImportDialog *self)
 {
   GPtrArray *unmapped = self->report->unmapped;
@@ -133,7 +121,7 @@ show_unmapped (GawahEsfImportDialog *self)
       adw_preferences_group_add (self->unmapped_group, gawah_widget_report_row (title, where, NULL));
     }
   if (unmapped->len > MAX_ROWS_SHOWN)
-    add_more_row (self->unmapped_group, unmapped->len - MAX_ROWS_SHOWN);
+    adw_preferences_group_add (self->unmapped_group, gawah_widget_more_row (unmapped->len - MAX_ROWS_SHOWN));
 }
 
 static void
@@ -150,7 +138,7 @@ show_skipped (GawahEsfImportDialog *self)
       adw_preferences_group_add (self->skipped_group, gawah_widget_report_row (element->element, where, NULL));
     }
   if (skipped->len > MAX_ROWS_SHOWN)
-    add_more_row (self->skipped_group, skipped->len - MAX_ROWS_SHOWN);
+    adw_preferences_group_add (self->skipped_group, gawah_widget_more_row (skipped->len - MAX_ROWS_SHOWN));
 }
 
 static void

@@ -112,3 +112,21 @@ gawah_widget_report_row (const char *title,
     }
   return row;
 }
+
+GtkWidget *
+gawah_widget_count_row (const char *title,
+                        guint       count)
+{
+  g_autofree char *value = g_strdup_printf ("%u", count);
+
+  return gawah_widget_report_row (title, NULL, value);
+}
+
+GtkWidget *
+gawah_widget_more_row (guint n_more)
+{
+  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "And %u more", "And %u more", n_more),
+                                           n_more);
+
+  return gawah_widget_report_row (text, NULL, NULL);
+}

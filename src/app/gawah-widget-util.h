@@ -40,4 +40,10 @@ GtkWidget *gawah_widget_report_row  (const char           *title,
                                      const char           *subtitle,
                                      const char           *value);
 
+/* A report row with a count beside its title. */
+GtkWidget *gawah_widget_count_row   (const char           *title,
+                                     guint                 count);
+/* The last row of a report cut short: "And 12 more". */
+GtkWidget *gawah_widget_more_row    (guint                 n_more);
+
 G_END_DECLS
