@@ -22,10 +22,13 @@
 #include "gawah-csv-import-dialog.h"
 #include "gawah-esf.h"
 #include "gawah-esf-import-dialog.h"
+#include "gawah-exchange.h"
 #include "gawah-incident-query.h"
 #include "gawah-task-progress.h"
 #include "gawah-test-ui.h"
 #include "gawah-test-utils.h"
+#include "gawah-xml-export-dialog.h"
+#include "gawah-xml-import-dialog.h"
 
 #define WAIT_MS 60000
 #define LARGE_ESF_EVENTS 30000
@@ -483,6 +486,139 @@ test_csv_cancel (DialogFixture *fixture,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+static void
+export_xml_through_dialog (DialogFixture             *fixture,
+                           const GawahIncidentFilter *filter,
+                           gboolean                   redacted,
+                           GFile                     *file,
+                           const char                *screenshot)
+{
+  GtkWidget *dialog = gawah_xml_export_dialog_new (GTK_WINDOW (fixture->parent), fixture->base.casebook, filter);
+  GawahTaskProgress *progress = gawah_xml_export_dialog_get_progress (GAWAH_XML_EXPORT_DIALOG (dialog));
+  g_autoptr(GString) redact_text = g_string_new (_("_Redacted for sharing"));
+  GtkWidget *redact_label;
+  GtkWidget *redact_row;
+  GtkSwitch *redact_switch;
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  assert_direction (dialog);
+  /* Looked for once shown: labels of a hidden window are not visible. */
+  g_string_replace (redact_text, "_", "", 1);
+  redact_label = test_ui_find_by_label (dialog, redact_text->str);
+  g_assert_nonnull (redact_label);
+  redact_row = gtk_widget_get_ancestor (redact_label, ADW_TYPE_ACTION_ROW);
+  redact_switch = GTK_SWITCH (test_ui_find_by_type (redact_row, GTK_TYPE_SWITCH));
+  g_assert_false (gtk_switch_get_active (redact_switch));
+  if (redacted)
+    gtk_widget_activate (GTK_WIDGET (redact_switch));
+  g_assert_cmpint (gtk_switch_get_active (redact_switch), ==, redacted);
+  if (screenshot != NULL)
+    test_ui_screenshot (dialog, screenshot);
+  gawah_xml_export_dialog_set_file (GAWAH_XML_EXPORT_DIALOG (dialog), file);
+  wait_for_end (progress);
+  g_assert_cmpint (gawah_task_progress_get_state (progress), ==, GAWAH_TASK_STATE_DONE);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static char *
+read_text (GFile *file)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_load_contents (file, NULL, &contents, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
+/* Exported whole, the casebook changed here, the document imported back:
+ * the deleted incident returns, the changed one is listed as a conflict
+ * and keeps our title. */
+static void
+test_xml_round_trip (DialogFixture *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->base.dir, "casebook.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) incidents = NULL;
+  g_autoptr(GawahIncident) changed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *theirs_title = NULL;
+  g_autofree char *conflict_title = NULL;
+  g_autofree char *added = NULL;
+  GawahTaskProgress *progress;
+  GtkWidget *dialog;
+  guint imported = 0;
+  gint64 n_incidents;
+
+  casebook_fixture_import_sample (&fixture->base);
+  n_incidents = test_count_rows (fixture->base.casebook, "incident");
+  export_xml_through_dialog (fixture, NULL, FALSE, file, "xml-export-options");
+  g_assert_true (g_file_query_exists (file, NULL));
+
+  incidents = gawah_casebook_list_incidents (fixture->base.casebook, 0, 1000, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (incidents->len, >=, 2);
+  changed = gawah_casebook_get_incident (fixture->base.casebook,
+                                         ((GawahIncident *) g_ptr_array_index (incidents, 0))->id, &error);
+  g_assert_no_error (error);
+  theirs_title = g_strdup (changed->title);
+  g_free (changed->title);
+  changed->title = g_strdup ("Our corrected title");
+  g_assert_true (gawah_casebook_save_incident (fixture->base.casebook, changed, &error));
+  g_assert_true (gawah_casebook_delete_incident (fixture->base.casebook,
+                                                 ((GawahIncident *) g_ptr_array_index (incidents, 1))->id, &error));
+  g_assert_no_error (error);
+
+  dialog = gawah_xml_import_dialog_new (GTK_WINDOW (fixture->parent), fixture->base.casebook);
+  progress = gawah_xml_import_dialog_get_progress (GAWAH_XML_IMPORT_DIALOG (dialog));
+  g_signal_connect (dialog, "imported", G_CALLBACK (on_imported_cb), &imported);
+  gtk_window_present (GTK_WINDOW (dialog));
+  assert_direction (dialog);
+  gawah_xml_import_dialog_set_file (GAWAH_XML_IMPORT_DIALOG (dialog), file);
+  wait_for_end (progress);
+  g_assert_cmpint (gawah_task_progress_get_state (progress), ==, GAWAH_TASK_STATE_DONE);
+  g_assert_cmpuint (imported, ==, 1);
+  g_assert_cmpint (test_count_rows (fixture->base.casebook, "incident"), ==, n_incidents);
+  g_clear_pointer (&changed, gawah_incident_free);
+  changed = gawah_casebook_get_incident (fixture->base.casebook,
+                                         ((GawahIncident *) g_ptr_array_index (incidents, 0))->id, &error);
+  g_assert_cmpstr (changed->title, ==, "Our corrected title");
+
+  added = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u incident added", "%u incidents added", 1), 1);
+  g_assert_nonnull (test_ui_find_by_label (dialog, added));
+  conflict_title = g_strdup_printf (_("%1$s “%2$s”"), "incident", theirs_title);
+  g_assert_nonnull (test_ui_find_by_label (dialog, conflict_title));
+  test_ui_screenshot (dialog, "xml-import-report");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* Redacted, and only what the list shows: the names of victims are gone
+ * and the rules are in the document. */
+static void
+test_xml_redacted (DialogFixture *fixture,
+                   gconstpointer  data)
+{
+  g_auto(GawahIncidentFilter) filter = { NULL };
+  g_autofree char *plain_path = g_build_filename (fixture->base.dir, "plain.xml", NULL);
+  g_autofree char *redacted_path = g_build_filename (fixture->base.dir, "redacted.xml", NULL);
+  g_autoptr(GFile) plain = g_file_new_for_path (plain_path);
+  g_autoptr(GFile) redacted = g_file_new_for_path (redacted_path);
+  g_autofree char *plain_text = NULL;
+  g_autofree char *redacted_text = NULL;
+
+  casebook_fixture_import_sample (&fixture->base);
+  export_xml_through_dialog (fixture, NULL, FALSE, plain, NULL);
+  export_xml_through_dialog (fixture, NULL, TRUE, redacted, "xml-export-redacted");
+  plain_text = read_text (plain);
+  redacted_text = read_text (redacted);
+  g_assert_nonnull (strstr (plain_text, "<name-latin>Idris Khattak</name-latin>"));
+  g_assert_null (strstr (redacted_text, "<name-latin>Idris Khattak</name-latin>"));
+  g_assert_null (strstr (redacted_text, "ادریس خٹک"));
+  g_assert_null (strstr (plain_text, "<redaction"));
+  g_assert_nonnull (strstr (redacted_text, "<redaction"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -502,5 +638,9 @@ main (int   argc,
               test_csv_bad_rows, dialog_fixture_tear_down);
   g_test_add ("/csv-import-dialog/cancel", DialogFixture, NULL, dialog_fixture_set_up,
               test_csv_cancel, dialog_fixture_tear_down);
+  g_test_add ("/xml-dialogs/round-trip", DialogFixture, NULL, dialog_fixture_set_up,
+              test_xml_round_trip, dialog_fixture_tear_down);
+  g_test_add ("/xml-dialogs/redacted", DialogFixture, NULL, dialog_fixture_set_up,
+              test_xml_redacted, dialog_fixture_tear_down);
   return g_test_run ();
 }
