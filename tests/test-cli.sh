@@ -40,6 +40,29 @@ expect "create" 0 "Created" "$cli" create "${pf[@]}" "$casebook"
 expect "create refuses an existing file" 5 "already exists" "$cli" create "${pf[@]}" "$casebook"
 expect "import the sample" 0 "Imported 12 incidents" "$cli" import "${pf[@]}" "$casebook" "$source_dir/data/samples/sample-casebook.xml"
 expect "list" 0 "Idris Khattak" "$cli" list "${pf[@]}" "$casebook"
+
+# Gawah XML: export, merge back, conflicts, hostile documents.
+schema=$source_dir/data/schemas/casebook.rng
+expect "export writes Gawah XML with a progress line" 0 "Exported 12 of 12 incidents" \
+  "$cli" export "${pf[@]}" "$casebook" "$work/all.xml"
+expect "the export is valid Gawah XML" 0 "validates" xmllint --noout --relaxng "$schema" "$work/all.xml"
+expect "importing an export again changes nothing" 0 "records already here and identical: [1-9]" \
+  "$cli" import "${pf[@]}" "$casebook" "$work/all.xml"
+expect "export takes the list's filters" 0 "Exported [0-9]+ of [0-9]+ incidents" \
+  "$cli" export "${pf[@]}" "$casebook" "$work/punjab.xml" --province pk-pb
+if [ "$(grep -c '<incident ' "$work/punjab.xml")" -lt "$(grep -c '<incident ' "$work/all.xml")" ]; then
+  ok "a filtered export holds fewer incidents"; else not_ok "a filtered export holds fewer incidents"; fi
+expect "redacted export" 0 "" "$cli" export "${pf[@]}" "$casebook" "$work/redacted.xml" --redact
+if grep -q '<redaction>' "$work/redacted.xml" && ! grep -q 'Idris Khattak' "$work/redacted.xml"; then
+  ok "a redacted export lists its rules and hides victims' names"; else not_ok "a redacted export lists its rules and hides victims' names"; fi
+sed '0,/<title>[^<]*</s//<title>Changed in another office</' "$work/all.xml" > "$work/changed.xml"
+expect "a record changed on both sides is a conflict (exit 7)" 7 "title is .* here and “Changed in another office” in the document" \
+  "$cli" import "${pf[@]}" "$casebook" "$work/changed.xml"
+expect "a conflict leaves the casebook's title" 0 "Idris Khattak" "$cli" list "${pf[@]}" "$casebook"
+expect "import refuses an external entity, naming the line" 5 "external-entity-file.xml, line 2: documents with a DOCTYPE" \
+  "$cli" import "${pf[@]}" "$casebook" "$source_dir/tests/data/hostile-xml/external-entity-file.xml"
+expect "import refuses an unknown code, naming the line" 5 "unknown-code.xml, line 11: Type of act" \
+  "$cli" import "${pf[@]}" "$casebook" "$source_dir/tests/data/hostile-xml/unknown-code.xml"
 expect "wrong passphrase" 3 "Wrong passphrase" env GAWAH_PASSPHRASE=wrong "$cli" list "$casebook"
 expect "passphrase from the environment" 0 "Khattak" env GAWAH_PASSPHRASE="correct horse" "$cli" list "$casebook"
 expect "missing casebook" 4 "No casebook" "$cli" list "${pf[@]}" "$work/none.gawah"

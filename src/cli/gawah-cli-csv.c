@@ -15,17 +15,10 @@
 #define PREVIEW_ROWS 5
 
 typedef struct {
-  char *what;
-  char *language;
-  char *output;
-  char *search;
-  char *province;
-  char *act_type;
-  char *category;
-  char *perpetrator_type;
-  char *status;
-  char *from;
-  char *to;
+  char             *what;
+  char             *language;
+  char             *output;
+  CliFilterOptions  filter;
 } ExportOptions;
 
 static void
@@ -34,32 +27,59 @@ export_options_clear (ExportOptions *export)
   g_free (export->what);
   g_free (export->language);
   g_free (export->output);
-  g_free (export->search);
-  g_free (export->province);
-  g_free (export->act_type);
-  g_free (export->category);
-  g_free (export->perpetrator_type);
-  g_free (export->status);
-  g_free (export->from);
-  g_free (export->to);
+  cli_filter_options_clear (&export->filter);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ExportOptions, export_options_clear)
 
-/* The list's filters, as the app's incident list has them. */
-static gboolean
-build_filter (const ExportOptions  *export,
-              GawahIncidentFilter  *filter,
-              GError              **error)
+void
+cli_filter_options_clear (CliFilterOptions *options)
 {
-  filter->text = g_strdup (export->search);
-  filter->province = g_strdup (export->province);
-  filter->act_type = g_strdup (export->act_type);
-  filter->hrd_category = g_strdup (export->category);
-  filter->perpetrator_type = g_strdup (export->perpetrator_type);
-  filter->status = g_strdup (export->status);
-  return gawah_partial_date_parse_text (export->from, "--from", &filter->from, error) &&
-         gawah_partial_date_parse_text (export->to, "--to", &filter->to, error);
+  g_free (options->search);
+  g_free (options->province);
+  g_free (options->act_type);
+  g_free (options->category);
+  g_free (options->perpetrator_type);
+  g_free (options->status);
+  g_free (options->from);
+  g_free (options->to);
+}
+
+/* The list's filters, as the app's incident list has them. */
+void
+cli_add_filter_entries (GOptionContext   *context,
+                        CliFilterOptions *options)
+{
+  const GOptionEntry entries[] = {
+    { "search", 0, 0, G_OPTION_ARG_STRING, &options->search, N_("Only incidents matching these words"), N_("WORDS") },
+    { "province", 0, 0, G_OPTION_ARG_STRING, &options->province, N_("Only incidents in this province"), N_("CODE") },
+    { "act-type", 0, 0, G_OPTION_ARG_STRING, &options->act_type, N_("Only incidents with this type of act"), N_("CODE") },
+    { "category", 0, 0, G_OPTION_ARG_STRING, &options->category,
+      N_("Only incidents with a victim of this defender category"), N_("CODE") },
+    { "perpetrator-type", 0, 0, G_OPTION_ARG_STRING, &options->perpetrator_type,
+      N_("Only incidents with a perpetrator of this type"), N_("CODE") },
+    { "status", 0, 0, G_OPTION_ARG_STRING, &options->status, N_("Only incidents with this case status"), N_("CODE") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &options->from, N_("Only incidents starting on or after DATE"), N_("DATE") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &options->to, N_("Only incidents starting on or before DATE"), N_("DATE") },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+}
+
+gboolean
+cli_filter_options_build (const CliFilterOptions  *options,
+                          GawahIncidentFilter     *filter,
+                          GError                 **error)
+{
+  filter->text = g_strdup (options->search);
+  filter->province = g_strdup (options->province);
+  filter->act_type = g_strdup (options->act_type);
+  filter->hrd_category = g_strdup (options->category);
+  filter->perpetrator_type = g_strdup (options->perpetrator_type);
+  filter->status = g_strdup (options->status);
+  return gawah_partial_date_parse_text (options->from, "--from", &filter->from, error) &&
+         gawah_partial_date_parse_text (options->to, "--to", &filter->to, error);
 }
 
 /* Written to a temporary file that replaces FILE only when complete. */
@@ -97,16 +117,6 @@ cli_export_csv (CliOptions *options,
       N_("What to export: incidents, acts, people or provisions"), N_("TABLE") },
     { "language", 0, 0, G_OPTION_ARG_STRING, &export.language, N_("Language of the labels: en or ur"), N_("LANGUAGE") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &export.output, N_("Write the spreadsheet to FILE"), N_("FILE") },
-    { "search", 0, 0, G_OPTION_ARG_STRING, &export.search, N_("Only incidents matching these words"), N_("WORDS") },
-    { "province", 0, 0, G_OPTION_ARG_STRING, &export.province, N_("Only incidents in this province"), N_("CODE") },
-    { "act-type", 0, 0, G_OPTION_ARG_STRING, &export.act_type, N_("Only incidents with this type of act"), N_("CODE") },
-    { "category", 0, 0, G_OPTION_ARG_STRING, &export.category,
-      N_("Only incidents with a victim of this defender category"), N_("CODE") },
-    { "perpetrator-type", 0, 0, G_OPTION_ARG_STRING, &export.perpetrator_type,
-      N_("Only incidents with a perpetrator of this type"), N_("CODE") },
-    { "status", 0, 0, G_OPTION_ARG_STRING, &export.status, N_("Only incidents with this case status"), N_("CODE") },
-    { "from", 0, 0, G_OPTION_ARG_STRING, &export.from, N_("Only incidents starting on or after DATE"), N_("DATE") },
-    { "to", 0, 0, G_OPTION_ARG_STRING, &export.to, N_("Only incidents starting on or before DATE"), N_("DATE") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = cli_option_context (_("CASEBOOK"),
@@ -120,6 +130,7 @@ cli_export_csv (CliOptions *options,
   int status = EXIT_OK;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  cli_add_filter_entries (context, &export.filter);
   if (!cli_parse (context, &argc, &argv, 1, &status))
     return status;
   if (export.what == NULL || !gawah_csv_table_from_code (export.what, &table))
@@ -128,7 +139,7 @@ cli_export_csv (CliOptions *options,
     return cli_usage_error (context, _("--language must be en or ur"));
   if (export.output == NULL)
     return cli_usage_error (context, _("--output is required"));
-  if (!build_filter (&export, &filter, &error))
+  if (!cli_filter_options_build (&export.filter, &filter, &error))
     return cli_report_error (error);
   if ((casebook = cli_open_casebook (options, argv[1], &status)) == NULL)
     return status;

@@ -6,7 +6,6 @@
 
 #include <glib/gi18n.h>
 
-#include "gawah-casebook-import.h"
 #include "gawah-cli.h"
 #include "gawah-error.h"
 
@@ -30,33 +29,6 @@ cli_create (CliOptions *options,
   if (casebook == NULL)
     return cli_report_error (error);
   g_print (_("Created the casebook %s\n"), argv[1]);
-  return EXIT_OK;
-}
-
-int
-cli_import (CliOptions *options,
-            int         argc,
-            char      **argv)
-{
-  g_autoptr(GOptionContext) context = cli_option_context (_("CASEBOOK DOCUMENT"),
-    _("Add the records of a casebook document (XML, see data/schemas/casebook.rng) to a casebook. "
-      "Either every record is added or, at the first problem, none."), options);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GawahCasebook) casebook = NULL;
-  GawahImportCounts counts = { 0 };
-  int status = EXIT_OK;
-
-  if (!cli_parse (context, &argc, &argv, 2, &status) ||
-      (casebook = cli_open_casebook (options, argv[1], &status)) == NULL)
-    return status;
-  if (!gawah_casebook_import_file (casebook, argv[2], &counts, &error))
-    return cli_report_error (error);
-
-  g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %u incident\n", "Imported %u incidents\n", counts.incidents),
-           counts.incidents);
-  g_print (_("  people: %u\n  acts: %u\n  chronology entries: %u\n  follow-up actions: %u\n"
-             "  sources: %u\n  links: %u\n"),
-           counts.people, counts.acts, counts.chronology, counts.follow_ups, counts.sources, counts.links);
   return EXIT_OK;
 }
 

@@ -25,7 +25,8 @@ typedef struct {
 
 static const CommandEntry commands[] = {
   { "create", cli_create, N_("Create a new, empty casebook") },
-  { "import", cli_import, N_("Add the records of a casebook document (XML) to a casebook") },
+  { "import", cli_import, N_("Merge a casebook document (Gawah XML) into a casebook") },
+  { "export", cli_export, N_("Write a casebook, or the incidents a filter selects, as Gawah XML") },
   { "import-esf", cli_import_esf, N_("Add the records of an OpenEvSys (HURIDOCS ESF) export to a casebook") },
   { "import-csv", cli_import_csv, N_("Add incidents from a spreadsheet (CSV)") },
   { "export-csv", cli_export_csv, N_("Export incidents, acts, people or provisions as a spreadsheet (CSV)") },
@@ -315,7 +316,8 @@ print_usage (void)
   g_print ("\n%s\n", _("The passphrase is read from --passphrase-file FILE, else from the GAWAH_PASSPHRASE "
                        "environment variable, else asked for on the terminal."));
   g_print ("\n%s\n", _("Exit status: 0 success; 1 failure; 2 wrong usage; 3 wrong passphrase or not a casebook; "
-                       "4 record not found; 5 invalid input (nothing was written); 6 integrity problems found."));
+                       "4 record not found; 5 invalid input (nothing was written); 6 integrity problems found; "
+                       "7 import merged with conflicts (records that differ on both sides were left alone)."));
 }
 
 int

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "gawah-casebook.h"
+#include "gawah-incident-query.h"
 
 G_BEGIN_DECLS
 
@@ -17,6 +18,7 @@ enum {
   EXIT_NOT_FOUND = 4,
   EXIT_INVALID = 5,     /* bad input: nothing was written */
   EXIT_DAMAGED = 6,     /* check found problems */
+  EXIT_CONFLICTS = 7,   /* import: the rest merged, some records differ on both sides */
 };
 
 typedef struct {
@@ -59,6 +61,7 @@ void           cli_print_incident_row (const GawahIncident *incident);
 
 int cli_create      (CliOptions *options, int argc, char **argv);
 int cli_import      (CliOptions *options, int argc, char **argv);
+int cli_export      (CliOptions *options, int argc, char **argv);
 int cli_add_incident (CliOptions *options, int argc, char **argv);
 int cli_decide      (CliOptions *options, int argc, char **argv);
 int cli_suggest     (CliOptions *options, int argc, char **argv);
@@ -86,5 +89,26 @@ int cli_rekey       (CliOptions *options, int argc, char **argv);
 /* A passphrase is wiped from memory, not just freed. */
 typedef char Passphrase;
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Passphrase, cli_wipe_passphrase)
+
+/* The incident list's filters, shared by the commands that export. */
+typedef struct {
+  char *search;
+  char *province;
+  char *act_type;
+  char *category;
+  char *perpetrator_type;
+  char *status;
+  char *from;
+  char *to;
+} CliFilterOptions;
+
+void     cli_filter_options_clear (CliFilterOptions        *options);
+void     cli_add_filter_entries   (GOptionContext          *context,
+                                   CliFilterOptions        *options);
+gboolean cli_filter_options_build (const CliFilterOptions  *options,
+                                   GawahIncidentFilter     *filter,
+                                   GError                 **error);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliFilterOptions, cli_filter_options_clear)
 
 G_END_DECLS

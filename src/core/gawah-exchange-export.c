@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "gawah-error.h"
 #include "gawah-exchange-private.h"
@@ -29,6 +30,8 @@ typedef struct {
   GawahStmt        *children[N_SPECS];   /* an incident's records, by incident id */
   GawahStmt        *people_of_incident;
   GawahStmt        *is_protected;
+  GawahStmt        *protected_of_incident;
+  GPtrArray        *replacements;        /* redaction: name, pseudonym, name, ... longest first */
   GHashTable       *written_people;      /* gint64 ids */
   GHashTable       *exported_incidents;  /* uuids, when a filter chose them */
   GBytes           *secret;              /* redaction: the casebook's pseudonym key */
@@ -52,6 +55,7 @@ static const RedactionRule redaction_rules[] = {
   { "person/contact", "removed", "everyone" },
   { "incident/location/place", "removed", "everyone" },
   { "source/description", "pseudonym", "everyone" },
+  { "names-in-text", "pseudonym", "victims-and-witnesses" },
   { "evidence", "removed", "everyone" },
 };
 
@@ -65,6 +69,8 @@ export_clear (Export *export)
     }
   g_clear_pointer (&export->people_of_incident, gawah_stmt_release);
   g_clear_pointer (&export->is_protected, gawah_stmt_release);
+  g_clear_pointer (&export->protected_of_incident, gawah_stmt_release);
+  g_clear_pointer (&export->replacements, g_ptr_array_unref);
   g_clear_pointer (&export->written_people, g_hash_table_unref);
   g_clear_pointer (&export->exported_incidents, g_hash_table_unref);
   g_clear_pointer (&export->secret, g_bytes_unref);
@@ -164,6 +170,92 @@ person_is_protected (Export   *export,
   return TRUE;
 }
 
+static int
+compare_longest_first (gconstpointer a,
+                       gconstpointer b)
+{
+  const char * const *x = a;
+  const char * const *y = b;
+
+  return (int) strlen (y[0]) - (int) strlen (x[0]);
+}
+
+static void
+add_names (GArray     *pairs,
+           const char *text,
+           const char *replacement)
+{
+  g_auto(GStrv) words = NULL;
+
+  if (text == NULL || *text == '\0')
+    return;
+  g_array_append_vals (pairs, (const char *[]) { g_strdup (text), g_strdup (replacement) }, 1);
+  /* "Khattak" alone names him as surely as "Idris Khattak". */
+  words = g_strsplit_set (text, " ,;()", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    if (g_utf8_strlen (words[i], -1) >= 3 && !g_str_equal (words[i], text))
+      g_array_append_vals (pairs, (const char *[]) { g_strdup (words[i]), g_strdup (replacement) }, 1);
+}
+
+/* The names of an incident's victims and witnesses, to be replaced by their
+ * pseudonyms wherever the incident's own text mentions them. */
+static gboolean
+collect_protected_names (Export  *export,
+                         gint64   incident_id,
+                         GError **error)
+{
+  g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, 2 * sizeof (char *));
+  GawahStmt *stmt = export->protected_of_incident;
+  gboolean has_row = FALSE;
+
+  g_clear_pointer (&export->replacements, g_ptr_array_unref);
+  export->replacements = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_reset (stmt);
+  gawah_stmt_bind_int64 (stmt, 1, incident_id);
+  for (;;)
+    {
+      g_autofree char *alias = NULL;
+
+      if (!gawah_db_step_row (export->db, stmt, &has_row, error))
+        return FALSE;
+      if (!has_row)
+        break;
+      alias = pseudonym (export, "P", (const char *) sqlite3_column_text (stmt, 0));
+      for (int column = 1; column <= 3; column++)
+        add_names (pairs, (const char *) sqlite3_column_text (stmt, column), alias);
+    }
+  sqlite3_reset (stmt);
+  g_array_sort (pairs, compare_longest_first);
+  for (guint i = 0; i < pairs->len; i++)
+    {
+      char **pair = &g_array_index (pairs, char *, 2 * i);
+
+      g_ptr_array_add (export->replacements, pair[0]);
+      g_ptr_array_add (export->replacements, pair[1]);
+    }
+  return TRUE;
+}
+
+static void
+replace_names (Export           *export,
+               const RecordSpec *spec,
+               GPtrArray        *values)
+{
+  for (guint i = 0; export->replacements != NULL && i < spec->n_fields; i++)
+    {
+      const Field *field = &spec->fields[i];
+      g_autoptr(GString) text = NULL;
+
+      if (field->place != PLACE_ELEMENT || field->vocabulary != NULL || values->pdata[1 + i] == NULL)
+        continue;
+      text = g_string_new (values->pdata[1 + i]);
+      for (guint r = 0; r + 1 < export->replacements->len; r += 2)
+        g_string_replace (text, export->replacements->pdata[r], export->replacements->pdata[r + 1], 0);
+      g_free (values->pdata[1 + i]);
+      values->pdata[1 + i] = g_string_free (g_steal_pointer (&text), FALSE);
+    }
+}
+
 static gboolean
 redact (Export     *export,
         SpecId      id,
@@ -195,6 +287,7 @@ redact (Export     *export,
           set_value (values, spec, "notes", NULL);
         }
     }
+  replace_names (export, spec, values);
   return TRUE;
 }
 
@@ -476,6 +569,8 @@ write_incident (Export  *export,
   g_autoptr(GPtrArray) values = NULL;
   gboolean has_row = FALSE;
 
+  if ((export->flags & GAWAH_EXPORT_REDACTED) && !collect_protected_names (export, incident_id, error))
+    return FALSE;
   if (!write_people_of_incident (export, incident_id, error))
     return FALSE;
 
@@ -585,7 +680,13 @@ prepare_statements (Export  *export,
   export->is_protected = gawah_db_prepare (export->db,
     "SELECT EXISTS (SELECT 1 FROM act WHERE victim_id = ?1) OR EXISTS (SELECT 1 FROM source WHERE person_id = ?1)",
     error);
-  return export->is_protected != NULL;
+  if (export->is_protected == NULL)
+    return FALSE;
+  export->protected_of_incident = gawah_db_prepare (export->db,
+    "SELECT uuid, name_latin, name_urdu, other_names FROM person WHERE id IN"
+    " (SELECT victim_id FROM act WHERE incident_id = ?1"
+    "  UNION SELECT person_id FROM source WHERE incident_id = ?1)", error);
+  return export->protected_of_incident != NULL;
 }
 
 static GBytes *
@@ -673,6 +774,7 @@ write_document (Export                     *export,
       if (progress != NULL)
         progress (i + 1, incident_ids->len, progress_data);
     }
+  g_clear_pointer (&export->replacements, g_ptr_array_unref);
   if (everyone && !write_remaining_people (export, error))
     return FALSE;
   if (!write_links (export, error))
