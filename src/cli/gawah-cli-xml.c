@@ -16,10 +16,13 @@ print_progress_cb (guint64  done,
                    guint64  total,
                    gpointer user_data)
 {
+  g_autofree char *line = NULL;
+
   if (done != total && done % 500 != 1)
     return;
   /* Translators: a progress line; the first %lu is done, the second the total. */
-  g_printerr (_("\rExported %lu of %lu incidents"), (unsigned long) done, (unsigned long) total);
+  line = g_strdup_printf (_("Exported %lu of %lu incidents"), (unsigned long) done, (unsigned long) total);
+  g_printerr ("\r%s", line);
   if (done == total)
     g_printerr ("\n");
 }

@@ -316,8 +316,9 @@ print_usage (void)
   g_print ("\n%s\n", _("The passphrase is read from --passphrase-file FILE, else from the GAWAH_PASSPHRASE "
                        "environment variable, else asked for on the terminal."));
   g_print ("\n%s\n", _("Exit status: 0 success; 1 failure; 2 wrong usage; 3 wrong passphrase or not a casebook; "
-                       "4 record not found; 5 invalid input (nothing was written); 6 integrity problems found; "
-                       "7 import merged with conflicts (records that differ on both sides were left alone)."));
+                       "4 record not found; 5 invalid input (nothing was written); 6 integrity problems found."));
+  g_print ("%s\n", _("Exit status 7: an import merged the document, but records that differ on both sides "
+                     "were left alone (conflicts)."));
 }
 
 int
