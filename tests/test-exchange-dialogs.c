@@ -226,15 +226,27 @@ write_large_esf (const char *dir)
   return path;
 }
 
+/* Cancel pressed, or the window closed: either cancels, and the window
+ * stays to show the work ending. */
 static void
 cancel_when_under_way (GtkWidget         *dialog,
-                       GawahTaskProgress *progress)
+                       GawahTaskProgress *progress,
+                       gboolean           by_closing)
 {
+  GtkWidget *parent = GTK_WIDGET (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
+
   g_assert_true (test_ui_wait_until (has_progressed, progress, WAIT_MS));
   g_assert_cmpint (gawah_task_progress_get_state (progress), ==, GAWAH_TASK_STATE_RUNNING);
+  /* The casebook's connection is the worker's: the other windows wait. */
+  g_assert_false (gtk_widget_get_sensitive (parent));
   test_ui_screenshot (dialog, gawah_task_progress_get_done (progress) > 0 ? "import-in-progress" : "import-starting");
-  g_signal_emit_by_name (find_mnemonic_button (GTK_WIDGET (progress), _("_Cancel")), "clicked");
+  if (by_closing)
+    gtk_window_close (GTK_WINDOW (dialog));
+  else
+    g_signal_emit_by_name (find_mnemonic_button (GTK_WIDGET (progress), _("_Cancel")), "clicked");
   wait_for_end (progress);
+  g_assert_true (gtk_widget_get_visible (dialog));
+  g_assert_true (gtk_widget_get_sensitive (parent));
   g_assert_cmpint (gawah_task_progress_get_state (progress), ==, GAWAH_TASK_STATE_CANCELLED);
   g_assert_cmpstr (gawah_task_progress_get_status (progress), ==, _("Cancelled. Nothing was changed."));
 }
@@ -255,7 +267,7 @@ test_esf_cancel (DialogFixture *fixture,
   g_signal_connect (dialog, "imported", G_CALLBACK (on_imported_cb), &imported);
   gtk_window_present (GTK_WINDOW (dialog));
   gawah_esf_import_dialog_set_file (GAWAH_ESF_IMPORT_DIALOG (dialog), file);
-  cancel_when_under_way (dialog, progress);
+  cancel_when_under_way (dialog, progress, FALSE);
   g_assert_cmpuint (imported, ==, 0);
   g_assert_cmpint (test_count_rows (fixture->base.casebook, "incident"), ==, before);
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -481,7 +493,7 @@ test_csv_cancel (DialogFixture *fixture,
   gtk_window_present (GTK_WINDOW (dialog));
   gawah_csv_import_dialog_set_file (GAWAH_CSV_IMPORT_DIALOG (dialog), file);
   g_signal_emit_by_name (find_mnemonic_button (dialog, _("_Import")), "clicked");
-  cancel_when_under_way (dialog, progress);
+  cancel_when_under_way (dialog, progress, TRUE);
   g_assert_cmpint (test_count_rows (fixture->base.casebook, "incident"), ==, before);
   gtk_window_destroy (GTK_WINDOW (dialog));
 }

@@ -363,10 +363,9 @@ gawah_csv_import_dialog_close_request (GtkWindow *window)
 {
   GawahCsvImportDialog *self = GAWAH_CSV_IMPORT_DIALOG (window);
 
-  if (gawah_task_progress_get_state (self->progress) != GAWAH_TASK_STATE_RUNNING)
-    return GTK_WINDOW_CLASS (gawah_csv_import_dialog_parent_class)->close_request (window);
-  gawah_task_progress_cancel (self->progress);
-  return TRUE;
+  if (gawah_task_progress_cancel_if_running (self->progress))
+    return TRUE;
+  return GTK_WINDOW_CLASS (gawah_csv_import_dialog_parent_class)->close_request (window);
 }
 
 static void

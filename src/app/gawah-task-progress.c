@@ -263,6 +263,17 @@ gawah_task_progress_cancel (GawahTaskProgress *self)
   set_status (self, _("Cancelling…"), FALSE);
 }
 
+gboolean
+gawah_task_progress_cancel_if_running (GawahTaskProgress *self)
+{
+  g_return_val_if_fail (GAWAH_IS_TASK_PROGRESS (self), FALSE);
+
+  if (self->state != GAWAH_TASK_STATE_RUNNING)
+    return FALSE;
+  gawah_task_progress_cancel (self);
+  return TRUE;
+}
+
 static void
 on_cancel_clicked_cb (GawahTaskProgress *self)
 {
@@ -318,6 +329,7 @@ typedef struct {
   gpointer             work_data;
   GDestroyNotify       work_data_free;
   GObject             *busy;
+  GPtrArray           *paused_windows;
   GAsyncReadyCallback  callback;
   gpointer             user_data;
 } RunData;
@@ -328,6 +340,7 @@ run_data_free (RunData *run)
   if (run->work_data_free != NULL)
     run->work_data_free (run->work_data);
   g_clear_object (&run->busy);
+  g_clear_pointer (&run->paused_windows, g_ptr_array_unref);
   g_free (run);
 }
 
@@ -346,6 +359,37 @@ run_in_thread (GTask        *task,
     g_task_return_error (task, error);
 }
 
+/* The casebook's connection is the worker's until the work ends: the other
+ * windows (the casebook page, incident editors that save as you type) take
+ * no input meanwhile, so that nothing reads or writes through it. */
+static GPtrArray *
+pause_other_windows (GtkWidget *own)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkRoot *own_root = gtk_widget_get_root (own);
+  GPtrArray *paused = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (window != GTK_WIDGET (own_root) && gtk_widget_get_sensitive (window))
+        {
+          gtk_widget_set_sensitive (window, FALSE);
+          g_ptr_array_add (paused, g_object_ref (window));
+        }
+    }
+  return paused;
+}
+
+static void
+resume_windows (GPtrArray *paused)
+{
+  for (guint i = 0; i < paused->len; i++)
+    gtk_widget_set_sensitive (g_ptr_array_index (paused, i), TRUE);
+  g_ptr_array_set_size (paused, 0);
+}
+
 static void
 on_run_done_cb (GObject      *source_object,
                 GAsyncResult *result,
@@ -355,6 +399,8 @@ on_run_done_cb (GObject      *source_object,
 
   if (run->busy != NULL)
     mark_busy (run->busy, -1);
+  if (run->paused_windows != NULL)
+    resume_windows (run->paused_windows);
   run->callback (source_object, result, run->user_data);
 }
 
@@ -384,7 +430,10 @@ gawah_task_progress_run (GawahTaskProgress   *self,
   run->callback = callback;
   run->user_data = user_data;
   if (busy != NULL)
-    mark_busy (busy, +1);
+    {
+      mark_busy (busy, +1);
+      run->paused_windows = pause_other_windows (GTK_WIDGET (self));
+    }
 
   task = g_task_new (self, cancellable, on_run_done_cb, NULL);
   g_task_set_source_tag (task, gawah_task_progress_run);

@@ -37,7 +37,8 @@
  * The object passed as @busy (the casebook the work writes to) is marked busy
  * until the callback has run: gawah_task_progress_is_busy() tells the window
  * not to back up or lock it meanwhile, since its connection is in use by
- * the worker. The outcome is what the work returned, even if Cancel was
+ * the worker; and the app's other windows are insensitive meanwhile, so
+ * that nothing else reads or writes through that connection. The outcome is what the work returned, even if Cancel was
  * pressed after the work had committed.
  *
  * "finished" is emitted when gawah_task_progress_finish() is called, with
@@ -97,6 +98,9 @@ void            gawah_task_progress_finish          (GawahTaskProgress *self,
 
 /* Presses Cancel, as the user would. */
 void            gawah_task_progress_cancel          (GawahTaskProgress *self);
+/* For a window's close-request: while work runs, cancels it and returns
+ * TRUE (keep the window: it shows the work ending); otherwise FALSE. */
+gboolean        gawah_task_progress_cancel_if_running (GawahTaskProgress *self);
 
 /* Runs in the worker thread: the work, given the widget's cancellable and
  * progress function. */

@@ -197,10 +197,9 @@ gawah_xml_export_dialog_close_request (GtkWindow *window)
 {
   GawahXmlExportDialog *self = GAWAH_XML_EXPORT_DIALOG (window);
 
-  if (gawah_task_progress_get_state (self->progress) != GAWAH_TASK_STATE_RUNNING)
-    return GTK_WINDOW_CLASS (gawah_xml_export_dialog_parent_class)->close_request (window);
-  gawah_task_progress_cancel (self->progress);
-  return TRUE;
+  if (gawah_task_progress_cancel_if_running (self->progress))
+    return TRUE;
+  return GTK_WINDOW_CLASS (gawah_xml_export_dialog_parent_class)->close_request (window);
 }
 
 static void
