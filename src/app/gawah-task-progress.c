@@ -86,6 +86,8 @@ set_status (GawahTaskProgress *self,
             const char        *text,
             gboolean           is_error)
 {
+  /* An error can be copied; progress is not worth the focus a selectable label takes. */
+  gtk_label_set_selectable (self->status_label, is_error);
   gtk_label_set_text (self->status_label, text);
   if (is_error)
     {
