@@ -5,7 +5,9 @@
  * report, a broken one, a spreadsheet export with the list's filter, a
  * spreadsheet import through the casebook page's menu action with one
  * column remapped, one with bad rows, and a large import of each kind
- * cancelled in flight (the casebook unchanged). Runs in English and Urdu
+ * cancelled in flight (the casebook unchanged), Gawah XML out and back in
+ * with a conflict, a redacted export, and an export that fails leaving
+ * the old file as it was. Runs in English and Urdu
  * (right to left); leaves screenshots in $GAWAH_SCREENSHOT_DIR.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -23,6 +25,7 @@
 #include "gawah-esf.h"
 #include "gawah-esf-import-dialog.h"
 #include "gawah-exchange.h"
+#include "gawah-export-file.h"
 #include "gawah-incident-query.h"
 #include "gawah-task-progress.h"
 #include "gawah-test-ui.h"
@@ -631,11 +634,75 @@ test_xml_redacted (DialogFixture *fixture,
   g_assert_nonnull (strstr (redacted_text, "<redaction"));
 }
 
+/* Writes half a document, then fails as a cancelled export does. */
+static gboolean
+write_half_then_fail (GOutputStream      *stream,
+                      gpointer            writer_data,
+                      GCancellable       *cancellable,
+                      GawahProgressFunc   progress,
+                      gpointer            progress_data,
+                      GError            **error)
+{
+  if (!g_output_stream_write_all (stream, "half a document", 15, NULL, cancellable, error))
+    return FALSE;
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "cancelled");
+  return FALSE;
+}
+
+static gboolean
+write_whole (GOutputStream      *stream,
+             gpointer            writer_data,
+             GCancellable       *cancellable,
+             GawahProgressFunc   progress,
+             gpointer            progress_data,
+             GError            **error)
+{
+  return g_output_stream_write_all (stream, writer_data, strlen (writer_data), NULL, cancellable, error);
+}
+
+/* A failed export leaves an existing file as it was and no new file. */
+static void
+test_export_whole_or_nothing (void)
+{
+  g_autofree char *dir = test_make_temp_dir ();
+  g_autofree char *old_path = g_build_filename (dir, "old.csv", NULL);
+  g_autofree char *new_path = g_build_filename (dir, "new.csv", NULL);
+  g_autoptr(GFile) old_file = g_file_new_for_path (old_path);
+  g_autoptr(GFile) new_file = g_file_new_for_path (new_path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+
+  g_assert_true (gawah_export_to_file (old_file, write_whole, (gpointer) "the old export\n", NULL, NULL, NULL,
+                                       &error));
+  g_assert_no_error (error);
+  g_assert_false (gawah_export_to_file (old_file, write_half_then_fail, NULL, NULL, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_file_get_contents (old_path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (contents, ==, "the old export\n");
+
+  g_assert_false (gawah_export_to_file (new_file, write_half_then_fail, NULL, NULL, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (g_file_query_exists (new_file, NULL));
+  /* Nothing left behind: only the old export is in the folder. */
+  {
+    g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+    guint n = 0;
+
+    while (g_dir_read_name (listing) != NULL)
+      n++;
+    g_assert_cmpuint (n, ==, 1);
+  }
+  test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   test_ui_init (&argc, &argv);
+  g_test_add_func ("/export-file/whole-or-nothing", test_export_whole_or_nothing);
   g_test_add ("/esf-import-dialog/import", DialogFixture, NULL, dialog_fixture_set_up,
               test_esf_import, dialog_fixture_tear_down);
   g_test_add ("/esf-import-dialog/broken", DialogFixture, NULL, dialog_fixture_set_up,
