@@ -3,8 +3,8 @@
  * Each dialog is driven through its real widgets, the file given with
  * set_file() instead of the desktop's chooser: an OpenEvSys import and its
  * report, a broken one, a spreadsheet export with the list's filter, a
- * spreadsheet import through the casebook page's menu action with one
- * column remapped, one with bad rows, and a large import of each kind
+ * spreadsheet import through the casebook page's menu action with columns
+ * mapped by hand and one left out, one with bad rows, and a large import of each kind
  * cancelled in flight (the casebook unchanged), Gawah XML out and back in
  * with a conflict, a redacted export, and an export that fails leaving
  * the old file as it was. Runs in English and Urdu
