@@ -510,7 +510,7 @@ write_rows (Export     *export,
         return FALSE;
     }
   sqlite3_reset (stmt);
-  return error == NULL || *error == NULL;
+  return *error == NULL;
 }
 
 static gboolean
@@ -551,7 +551,7 @@ write_people_of_incident (Export  *export,
       g_array_append_val (people, person_id);
     }
   sqlite3_reset (export->people_of_incident);
-  if (error != NULL && *error != NULL)
+  if (*error != NULL)
     return FALSE;
   for (guint i = 0; i < people->len; i++)
     if (!write_person_once (export, g_array_index (people, gint64, i), error))
@@ -617,7 +617,7 @@ write_remaining_people (Export  *export,
       if (!g_hash_table_contains (export->written_people, &person_id))
         g_array_append_val (people, person_id);
     }
-  if (error != NULL && *error != NULL)
+  if (*error != NULL)
     return FALSE;
   for (guint i = 0; i < people->len; i++)
     if (!write_person_once (export, g_array_index (people, gint64, i), error))
@@ -647,7 +647,7 @@ write_links (Export  *export,
       if (!start_record (export, SPEC_LINK, values, error) || !end_record (export, error))
         return FALSE;
     }
-  return error == NULL || *error == NULL;
+  return *error == NULL;
 }
 
 static gboolean
@@ -743,7 +743,7 @@ incidents_to_export (Export                     *export,
       gint64 id = sqlite3_column_int64 (stmt, 0);
       g_array_append_val (ids, id);
     }
-  if (error != NULL && *error != NULL)
+  if (*error != NULL)
     g_clear_pointer (&ids, g_array_unref);
   return ids;
 }
@@ -784,8 +784,9 @@ write_document (Export                     *export,
   return export->write_error == NULL || writer_failed (export, error);
 }
 
-gboolean
-gawah_casebook_export_xml (GawahCasebook              *self,
+/* @error is never NULL here: the steps test it to know whether a query failed. */
+static gboolean
+export_xml (GawahCasebook              *self,
                            const GawahIncidentFilter  *filter,
                            GawahExportFlags            flags,
                            GOutputStream              *output,
@@ -799,9 +800,6 @@ gawah_casebook_export_xml (GawahCasebook              *self,
   g_autoptr(GArray) incident_ids = NULL;
   xmlOutputBuffer *buffer;
   gboolean ok;
-
-  g_return_val_if_fail (GAWAH_IS_CASEBOOK (self), FALSE);
-  g_return_val_if_fail (G_IS_OUTPUT_STREAM (output), FALSE);
 
   export.written_people = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   if (!everyone)
@@ -819,6 +817,27 @@ gawah_casebook_export_xml (GawahCasebook              *self,
        write_document (&export, incident_ids, everyone, progress, progress_data, error);
   export_clear (&export);
   return ok;
+}
+
+gboolean
+gawah_casebook_export_xml (GawahCasebook              *self,
+                           const GawahIncidentFilter  *filter,
+                           GawahExportFlags            flags,
+                           GOutputStream              *output,
+                           GCancellable               *cancellable,
+                           GawahProgressFunc           progress,
+                           gpointer                    progress_data,
+                           GError                    **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (GAWAH_IS_CASEBOOK (self), FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (output), FALSE);
+
+  if (export_xml (self, filter, flags, output, cancellable, progress, progress_data, &local_error))
+    return TRUE;
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
 }
 
 gboolean
