@@ -556,6 +556,7 @@ static const HostileCase hostile_cases[] = {
   { "duplicate-uuid.xml", 13, "11d8eb82-4954-4851-8545-e728bdff7dc0" },
   { "empty.xml", 1, "empty" },
   { "encoding-unsupported.xml", 1, "X-GAWAH-NOPE" },
+  { "evidence-hash-mismatch.xml", 12, "SHA-256" },
   { "encoding-wrong.xml", 1, "ISO-8859-1" },
   { "external-entity-file.xml", 2, "DOCTYPE" },
   { "external-entity-http.xml", 2, "DOCTYPE" },
@@ -566,6 +567,7 @@ static const HostileCase hostile_cases[] = {
   { "schema-violation.xml", 9, "Expecting an element" },
   { "truncated.xml", 9, NULL },
   { "unknown-code.xml", 11, "kidnapping" },
+  { "unknown-provision.xml", 12, "const-999" },
   { "xinclude.xml", 6, "include" },
 };
 
