@@ -296,6 +296,21 @@ fill_everything (GawahCasebook *casebook)
 
 /* ---- Round trips ---- */
 
+static char *
+query_text (GawahCasebook *casebook,
+            const char    *sql)
+{
+  sqlite3 *db = gawah_db_get_handle (gawah_casebook_get_db (casebook));
+  sqlite3_stmt *stmt = NULL;
+  char *text = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return text;
+}
+
 /* Export, import into an empty casebook, export: the same bytes. */
 static GBytes *
 assert_round_trip (CasebookFixture *fixture)
@@ -314,6 +329,15 @@ assert_round_trip (CasebookFixture *fixture)
   g_assert_cmpint (report->people_added, ==, test_count_rows (fixture->casebook, "person"));
   for (guint i = 0; i < G_N_ELEMENTS (counted_tables) - 1; i++)
     g_assert_cmpint (test_count_rows (copy, counted_tables[i]), ==, test_count_rows (fixture->casebook, counted_tables[i]));
+
+  /* Timestamps travel with the records. */
+  {
+    g_autofree char *ours = query_text (fixture->casebook, "SELECT group_concat(created_at || updated_at) FROM incident");
+    g_autofree char *theirs = query_text (copy, "SELECT group_concat(created_at || updated_at) FROM incident");
+
+    g_assert_nonnull (ours);
+    g_assert_cmpstr (ours, ==, theirs);
+  }
 
   second = export_bytes (copy, NULL, GAWAH_EXPORT_DEFAULT);
   assert_same_bytes (first, second);
@@ -352,6 +376,7 @@ test_round_trip_everything (CasebookFixture *fixture,
   g_assert_true (bytes_contain (document, "decision=\"confirmed\""));
   g_assert_true (bytes_contain (document, "The raid followed the threats"));
   g_assert_true (bytes_contain (document, "<ongoing/>"));
+  g_assert_true (bytes_contain (document, " created=\""));
   g_assert_true (bytes_contain (document, "&amp; &lt;markup&gt;"));
   g_assert_false (bytes_contain (document, "<!DOCTYPE"));
 }
@@ -531,6 +556,7 @@ static const HostileCase hostile_cases[] = {
   { "duplicate-uuid.xml", 13, "11d8eb82-4954-4851-8545-e728bdff7dc0" },
   { "empty.xml", 1, "empty" },
   { "encoding-unsupported.xml", 1, "X-GAWAH-NOPE" },
+  { "evidence-hash-mismatch.xml", 12, "SHA-256" },
   { "encoding-wrong.xml", 1, "ISO-8859-1" },
   { "external-entity-file.xml", 2, "DOCTYPE" },
   { "external-entity-http.xml", 2, "DOCTYPE" },
@@ -541,6 +567,7 @@ static const HostileCase hostile_cases[] = {
   { "schema-violation.xml", 9, "Expecting an element" },
   { "truncated.xml", 9, NULL },
   { "unknown-code.xml", 11, "kidnapping" },
+  { "unknown-provision.xml", 12, "const-999" },
   { "xinclude.xml", 6, "include" },
 };
 

@@ -178,6 +178,8 @@ insert_sql (const RecordSpec *spec)
       g_string_append_printf (columns, ", %s", field->column);
       if (field->ref_table != NULL)
         g_string_append_printf (values, ", (SELECT id FROM %s WHERE uuid = ?%d)", field->ref_table, ++n);
+      else if (field->timestamp)   /* an older document has none: now, as for a new record */
+        g_string_append_printf (values, ", ifnull(?%d, strftime('%%Y-%%m-%%dT%%H:%%M:%%fZ', 'now'))", ++n);
       else
         g_string_append_printf (values, ", ?%d", ++n);
       if (field->place == PLACE_DATE)
@@ -560,7 +562,7 @@ match_existing (Import       *import,
 
   *state = RECORD_UNCHANGED;
   for (guint i = 0; i < spec->n_fields; i++)
-    if (g_strcmp0 (ours->pdata[1 + i], values->pdata[1 + i]) != 0)
+    if (!spec->fields[i].timestamp && g_strcmp0 (ours->pdata[1 + i], values->pdata[1 + i]) != 0)
       {
         *state = RECORD_CONFLICT;
         add_conflict (import, spec, ours, values, i, node);
@@ -591,7 +593,7 @@ bind_field (GawahStmt   *stmt,
     }
   else if (field->place == PLACE_FLAG)
     gawah_stmt_bind_int64 (stmt, ++*n, g_strcmp0 (value, "1") == 0);
-  else if (value == NULL && !field->nullable)
+  else if (value == NULL && !field->nullable && !field->timestamp)
     gawah_stmt_bind_text (stmt, ++*n, "");
   else
     gawah_stmt_bind_text_or_null (stmt, ++*n, value);

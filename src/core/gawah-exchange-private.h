@@ -55,6 +55,8 @@ typedef struct {
   const ListPart *parts;
   guint           n_parts;
   gboolean        sorted;        /* lists: a set, compared sorted */
+  gboolean        timestamp;     /* kept as it was, but not compared: saving
+                                  * an unchanged record moves updated_at */
 } Field;
 
 typedef struct {

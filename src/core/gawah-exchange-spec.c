@@ -23,6 +23,10 @@
   { .name = xml, .place = PLACE_ATTRIBUTE, .select = "(SELECT uuid FROM " table " WHERE id = t." col ")", \
     .column = col, .ref_table = table, .label = lbl, .required = req, .nullable = TRUE }
 
+#define STAMP(xml, col) \
+  { .name = xml, .place = PLACE_ATTRIBUTE, .select = "t." col, .column = col, .timestamp = TRUE }
+#define TIMESTAMPS STAMP ("created", "created_at"), STAMP ("updated", "updated_at")
+
 static const ListPart category_parts[] = {
   { NULL, GAWAH_VOCAB_HRD_CATEGORY, NULL, N_("Category") },
 };
@@ -45,6 +49,7 @@ static const Field person_fields[] = {
   TEXT ("religion", "religion", N_("Religion")),
   TEXT ("contact", "contact", N_("Contact")),
   TEXT ("notes", "notes", N_("Notes")),
+  TIMESTAMPS,
 };
 
 static const Field incident_fields[] = {
@@ -62,6 +67,7 @@ static const Field incident_fields[] = {
   CODE ("confidentiality", PLACE_ELEMENT, "confidentiality", GAWAH_VOCAB_CONFIDENTIALITY,
         N_("Confidentiality"), TRUE),
   CODE ("status", PLACE_ELEMENT, "status", GAWAH_VOCAB_CASE_STATUS, N_("Case status"), TRUE),
+  TIMESTAMPS,
 };
 
 static const ListPart perpetrator_parts[] = {
@@ -89,6 +95,7 @@ static const Field act_fields[] = {
     .list_insert = "INSERT INTO act_law (act_id, law) VALUES (?1, ?2)",
     .parts = law_parts, .n_parts = G_N_ELEMENTS (law_parts), .sorted = TRUE },
   TEXT ("outcome", "outcome", N_("Outcome")),
+  TIMESTAMPS,
 };
 
 static const Field chronology_fields[] = {
@@ -96,6 +103,7 @@ static const Field chronology_fields[] = {
   DATE ("date", "date", "precision", N_("Date"), TRUE),
   { .name = "description", .place = PLACE_ELEMENT, .select = "t.description", .column = "description",
     .label = N_("Description"), .required = TRUE },
+  TIMESTAMPS,
 };
 
 static const Field follow_up_fields[] = {
@@ -106,6 +114,7 @@ static const Field follow_up_fields[] = {
   DATE ("due", "due_date", "due_precision", N_("Due date"), FALSE),
   TEXT ("description", "description", N_("Description")),
   TEXT ("response", "response", N_("Response")),
+  TIMESTAMPS,
 };
 
 static const Field source_fields[] = {
@@ -115,6 +124,7 @@ static const Field source_fields[] = {
   REF ("person", "person_id", "person", N_("Source"), FALSE),
   DATE ("obtained", "obtained_date", "obtained_precision", N_("Date obtained"), FALSE),
   TEXT ("description", "description", N_("Description")),
+  TIMESTAMPS,
 };
 
 static const Field evidence_fields[] = {
@@ -129,6 +139,7 @@ static const Field evidence_fields[] = {
     .label = N_("SHA-256"), .required = TRUE },
   { .name = "content", .place = PLACE_CONTENT, .select = "t.content", .column = "content",
     .label = N_("Content"), .required = TRUE },
+  STAMP ("created", "created_at"),
 };
 
 static const Field mapping_fields[] = {
@@ -144,6 +155,7 @@ static const Field mapping_fields[] = {
   TEXT ("note", "note", N_("Note")),
   { .name = "decided-at", .place = PLACE_ELEMENT, .select = "t.decided_at", .column = "decided_at",
     .label = N_("Decided"), .nullable = TRUE },
+  TIMESTAMPS,
 };
 
 static const Field link_fields[] = {
@@ -151,6 +163,7 @@ static const Field link_fields[] = {
   REF ("to", "to_incident_id", "incident", N_("Linked incident"), TRUE),
   CODE ("type", PLACE_ATTRIBUTE, "link_type", GAWAH_VOCAB_LINK_TYPE, N_("Type of link"), TRUE),
   TEXT ("note", "note", N_("Note")),
+  TIMESTAMPS,
 };
 
 #define SPEC(kind_, element_, table_, in_incident_, fields_, title_) \
