@@ -179,15 +179,20 @@ run (const char *program,
 }
 
 /* Nastaliq glyphs cascade and overlap, so pdftotext puts spaces inside
- * words: text is compared without them. */
+ * words, and it wraps runs of the other direction in bidi marks: text is
+ * compared without either. */
 static char *
 without_spaces (const char *text)
 {
   GString *joined = g_string_new (NULL);
 
-  for (; *text != '\0'; text++)
-    if (*text != ' ' && *text != '\n')
-      g_string_append_c (joined, *text);
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isspace (c) && g_unichar_type (c) != G_UNICODE_FORMAT)
+        g_string_append_unichar (joined, c);
+    }
   return g_string_free (joined, FALSE);
 }
 
@@ -257,14 +262,13 @@ test_case_report_other_language (ReportFixture *fixture,
   g_autofree char *path = g_build_filename (fixture->out_dir, "other.pdf", NULL);
   GawahLanguage other = gawah_language_current () == GAWAH_LANGUAGE_URDU ? GAWAH_LANGUAGE_ENGLISH
                                                                            : GAWAH_LANGUAGE_URDU;
-  g_autofree char *fonts = NULL;
   GawahReportWindow *window;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "incident.case-report", NULL));
   window = GAWAH_REPORT_WINDOW (wait_for_window (GAWAH_TYPE_REPORT_WINDOW));
   gawah_report_window_set_language (window, other);
   save_report (window, path);
-  assert_pdf_says (path, in_report_language (other, "Who Did What to Whom"));
+  assert_pdf_says (path, in_report_language (other, "Case report"));
   assert_pdf_says (path, other == GAWAH_LANGUAGE_URDU ? "حقائق" : "Facts");
 }
 

@@ -200,8 +200,9 @@ gawah_un_draft_window_dispose (GObject *object)
 {
   GawahUnDraftWindow *self = GAWAH_UN_DRAFT_WINDOW (object);
 
+  /* The window unparents its own child (the toast overlay, a template
+   * child): gtk_widget_dispose_template() would unparent it first. */
   g_clear_pointer (&self->case_file, gawah_case_file_free);
-  gtk_widget_dispose_template (GTK_WIDGET (self), GAWAH_TYPE_UN_DRAFT_WINDOW);
   G_OBJECT_CLASS (gawah_un_draft_window_parent_class)->dispose (object);
 }
 
