@@ -304,6 +304,25 @@ test_summary_report (ReportFixture *fixture,
   assert_pdf_says (all_path, in_report_language (language, "Every incident in the casebook."));
 }
 
+/* Ctrl+P on the casebook page: the report of the incident being read. */
+static void
+test_case_report_shortcut (ReportFixture *fixture,
+                           gconstpointer  data)
+{
+  GawahCasebookPage *page = gawah_casebook_page_new (fixture->base.casebook);
+  GawahReportWindow *window;
+  g_autofree char *expected = gawah_report_suggest_file_name ("Killing of lawyer Rashid Rehman in Multan", "pdf");
+  g_autoptr(GawahIncident) incident = gawah_casebook_get_incident (fixture->base.casebook, 3, NULL);
+
+  present_in_window (fixture, GTK_WIDGET (page));
+  g_assert_cmpstr (incident->title, ==, "Killing of lawyer Rashid Rehman in Multan");
+  g_assert_true (gawah_casebook_page_select (page, 3));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "casebook.case-report", NULL));
+  window = GAWAH_REPORT_WINDOW (wait_for_window (GAWAH_TYPE_REPORT_WINDOW));
+  g_assert_cmpstr (gawah_report_window_get_suggested_name (window), ==, expected);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_cancel (ReportFixture *fixture,
              gconstpointer  data)
@@ -477,6 +496,8 @@ main (int    argc,
               test_case_report_other_language, report_fixture_tear_down);
   g_test_add ("/report-window/summary-report", ReportFixture, NULL, report_fixture_set_up, test_summary_report,
               report_fixture_tear_down);
+  g_test_add ("/report-window/case-report-shortcut", ReportFixture, NULL, report_fixture_set_up,
+              test_case_report_shortcut, report_fixture_tear_down);
   g_test_add ("/report-window/cancel", ReportFixture, NULL, report_fixture_set_up, test_cancel,
               report_fixture_tear_down);
   g_test_add ("/report-window/close-while-writing", ReportFixture, NULL, report_fixture_set_up,
