@@ -372,6 +372,26 @@ test_close_while_writing (ReportFixture *fixture,
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+/* Locking the casebook destroys the window while it writes: the report
+ * is abandoned, and the window finalized once the worker has stopped. */
+static void
+test_destroy_while_writing (ReportFixture *fixture,
+                            gconstpointer  data)
+{
+  GawahIncidentView *view = present_incident (fixture);
+  g_autofree char *path = g_build_filename (fixture->out_dir, "locked.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkWindow *weak;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "incident.case-report", NULL));
+  weak = wait_for_window (GAWAH_TYPE_REPORT_WINDOW);
+  g_object_add_weak_pointer (G_OBJECT (weak), (gpointer *) &weak);
+  gawah_report_window_save_to (GAWAH_REPORT_WINDOW (weak), file);
+  gtk_window_destroy (weak);
+  g_assert_true (test_ui_wait_until (is_gone, &weak, WAIT_MS));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
 static void
 confirm_first_provision (ReportFixture *fixture,
                          char         **heading)
@@ -502,6 +522,8 @@ main (int    argc,
               report_fixture_tear_down);
   g_test_add ("/report-window/close-while-writing", ReportFixture, NULL, report_fixture_set_up,
               test_close_while_writing, report_fixture_tear_down);
+  g_test_add ("/report-window/destroy-while-writing", ReportFixture, NULL, report_fixture_set_up,
+              test_destroy_while_writing, report_fixture_tear_down);
   g_test_add ("/report-window/un-draft", ReportFixture, NULL, report_fixture_set_up, test_un_draft,
               report_fixture_tear_down);
   return g_test_run ();

@@ -234,6 +234,9 @@ write_done_cb (GObject      *source,
   /* The widget is released here, on the main thread, not with the task. */
   g_clear_object (&job->progress);
   g_task_propagate_boolean (G_TASK (result), &error);
+  /* Destroyed meanwhile (the casebook was locked): nothing to show. */
+  if (self->progress == NULL || !gtk_widget_get_realized (GTK_WIDGET (self)))
+    return;
   gawah_task_progress_finish (self->progress, error, _("Saved."));
   set_options_sensitive (self, TRUE);
   if (error != NULL)
@@ -320,6 +323,17 @@ gawah_report_window_close_request (GtkWindow *window)
   self->close_when_done = TRUE;
   gawah_task_progress_cancel (self->progress);
   return TRUE;
+}
+
+/* Locking the casebook destroys the window, which the worker's task keeps
+ * alive until it stops: a report being written then is abandoned. */
+static void
+gawah_report_window_unrealize (GtkWidget *widget)
+{
+  GawahReportWindow *self = GAWAH_REPORT_WINDOW (widget);
+
+  gawah_task_progress_cancel (self->progress);
+  GTK_WIDGET_CLASS (gawah_report_window_parent_class)->unrealize (widget);
 }
 
 static GawahReportWindow *
@@ -411,6 +425,7 @@ gawah_report_window_class_init (GawahReportWindowClass *klass)
   object_class->dispose = gawah_report_window_dispose;
   object_class->finalize = gawah_report_window_finalize;
   GTK_WINDOW_CLASS (klass)->close_request = gawah_report_window_close_request;
+  widget_class->unrealize = gawah_report_window_unrealize;
 
   signals[SIGNAL_SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                         G_TYPE_NONE, 1, G_TYPE_FILE);
