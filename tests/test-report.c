@@ -135,6 +135,7 @@ test_pagination (ReportFixture *fixture,
   g_assert_nonnull (pages);
   n_pages = (guint) g_ascii_strtoull (pages + strlen ("Pages:"), NULL, 10);
   g_assert_cmpuint (n_pages, >=, 2);
+  g_test_message ("%u chronology steps: %u pages", N_STEPS, n_pages);
 
   /* Every page says which it is, of how many. */
   for (guint page = 1; page <= n_pages; page++)
