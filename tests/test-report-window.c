@@ -84,6 +84,25 @@ present_in_window (ReportFixture *fixture,
   g_assert_true (test_ui_wait_until (is_laid_out, child, WAIT_MS));
 }
 
+/* Cancelling is tested on a report that takes a while to write (a dozen
+ * pages and more), so that Cancel always comes before the end. */
+static void
+lengthen_chronology (ReportFixture *fixture)
+{
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autoptr(GawahChronologyEntry) entry = gawah_chronology_entry_new ();
+      g_autoptr(GError) error = NULL;
+
+      entry->incident_id = INCIDENT_ID;
+      entry->date = (GawahPartialDate) { 2021, 1 + i % 12, 1 + i % 28, GAWAH_PRECISION_DAY };
+      entry->step = g_strdup ("threat");
+      entry->description = g_strdup_printf ("Step %u: a threatening call to the family, reported to the police.", i);
+      gawah_casebook_save_chronology_entry (fixture->base.casebook, entry, &error);
+      g_assert_no_error (error);
+    }
+}
+
 static GawahIncidentView *
 present_incident (ReportFixture *fixture)
 {
@@ -327,12 +346,15 @@ static void
 test_cancel (ReportFixture *fixture,
              gconstpointer  data)
 {
-  GawahIncidentView *view = present_incident (fixture);
+  GawahIncidentView *view;
   g_autofree char *path = g_build_filename (fixture->out_dir, "cancelled.pdf", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GDir) dir = NULL;
   GawahReportWindow *window;
   GawahTaskProgress *progress;
+
+  lengthen_chronology (fixture);
+  view = present_incident (fixture);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "incident.case-report", NULL));
   window = GAWAH_REPORT_WINDOW (wait_for_window (GAWAH_TYPE_REPORT_WINDOW));
@@ -358,10 +380,13 @@ static void
 test_close_while_writing (ReportFixture *fixture,
                           gconstpointer  data)
 {
-  GawahIncidentView *view = present_incident (fixture);
+  GawahIncidentView *view;
   g_autofree char *path = g_build_filename (fixture->out_dir, "closed.pdf", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   GtkWindow *weak;
+
+  lengthen_chronology (fixture);
+  view = present_incident (fixture);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "incident.case-report", NULL));
   weak = wait_for_window (GAWAH_TYPE_REPORT_WINDOW);
@@ -378,10 +403,13 @@ static void
 test_destroy_while_writing (ReportFixture *fixture,
                             gconstpointer  data)
 {
-  GawahIncidentView *view = present_incident (fixture);
+  GawahIncidentView *view;
   g_autofree char *path = g_build_filename (fixture->out_dir, "locked.pdf", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   GtkWindow *weak;
+
+  lengthen_chronology (fixture);
+  view = present_incident (fixture);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "incident.case-report", NULL));
   weak = wait_for_window (GAWAH_TYPE_REPORT_WINDOW);
