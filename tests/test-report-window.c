@@ -244,6 +244,35 @@ in_report_language (GawahLanguage  language,
   return gawah_translator_gettext (gawah_translator_get (language), msgid);
 }
 
+typedef struct {
+  GtkWidget  *root;
+  const char *text;
+} LabelSearch;
+
+static gboolean
+label_is_shown (gpointer user_data)
+{
+  LabelSearch *search = user_data;
+
+  return test_ui_find_by_label (search->root, search->text) != NULL;
+}
+
+/* "Saved “name”" in the window that opened the report, with its button. */
+static void
+assert_saved_toast (ReportFixture *fixture,
+                    const char    *name)
+{
+  /* The same words as the app, "_Open" without its mnemonic. */
+  g_autofree char *title = g_strdup_printf (_("Saved “%s”"), name);
+  g_auto(GStrv) open_parts = g_strsplit (_("_Open"), "_", -1);
+  g_autofree char *open = g_strjoinv ("", open_parts);
+  LabelSearch toast = { fixture->window, title };
+  LabelSearch button = { fixture->window, open };
+
+  g_assert_true (test_ui_wait_until (label_is_shown, &toast, WAIT_MS));
+  g_assert_true (test_ui_wait_until (label_is_shown, &button, WAIT_MS));
+}
+
 static void
 test_case_report (ReportFixture *fixture,
                   gconstpointer  data)
@@ -264,6 +293,8 @@ test_case_report (ReportFixture *fixture,
   test_ui_screenshot (GTK_WIDGET (window), "case-report-window");
 
   save_report (window, path);
+  assert_saved_toast (fixture, "case.pdf");
+  test_ui_screenshot (fixture->window, "case-report-saved");
   g_assert_cmpuint (pdf_pages (path), >=, 1);
   /* Translators of the report: its first section, in the report's language. */
   assert_pdf_says (path, in_report_language (language, "Facts"));
