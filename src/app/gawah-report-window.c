@@ -221,17 +221,19 @@ set_options_sensitive (GawahReportWindow *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), sensitive);
 }
 
+/* The task holds no widget: the window (a reference in @user_data) and the
+ * progress widget are released here, on the main thread, whichever thread
+ * drops the task last. */
 static void
 write_done_cb (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  GawahReportWindow *self = GAWAH_REPORT_WINDOW (source);
+  g_autoptr(GawahReportWindow) self = user_data;
   WriteJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GFile) file = g_object_ref (job->file);
   g_autoptr(GError) error = NULL;
 
-  /* The widget is released here, on the main thread, not with the task. */
   g_clear_object (&job->progress);
   g_task_propagate_boolean (G_TASK (result), &error);
   /* Destroyed meanwhile (the casebook was locked): nothing to show. */
@@ -275,7 +277,7 @@ gawah_report_window_save_to (GawahReportWindow *self,
   job->document = g_steal_pointer (&document);
   job->file = g_object_ref (file);
   job->progress = g_object_ref (self->progress);
-  task = g_task_new (self, cancellable, write_done_cb, NULL);
+  task = g_task_new (NULL, cancellable, write_done_cb, g_object_ref (self));
   g_task_set_source_tag (task, gawah_report_window_save_to);
   g_task_set_task_data (task, job, (GDestroyNotify) write_job_free);
   g_task_run_in_thread (task, write_pdf_thread);
