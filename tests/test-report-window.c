@@ -96,6 +96,7 @@ lengthen_chronology (ReportFixture *fixture)
 
       entry->incident_id = INCIDENT_ID;
       entry->date = (GawahPartialDate) { 2021, 1 + i % 12, 1 + i % 28, GAWAH_PRECISION_DAY };
+      g_free (entry->step);
       entry->step = g_strdup ("threat");
       entry->description = g_strdup_printf ("Step %u: a threatening call to the family, reported to the police.", i);
       gawah_casebook_save_chronology_entry (fixture->base.casebook, entry, &error);
