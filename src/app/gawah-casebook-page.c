@@ -25,6 +25,7 @@
 #include "gawah-incident-view.h"
 #include "gawah-passphrase-window.h"
 #include "gawah-provision-browser.h"
+#include "gawah-report-window.h"
 #include "gawah-statistics-view.h"
 #include "gawah-timeline-view.h"
 #include "gawah-vocabulary.h"
@@ -60,6 +61,7 @@ struct _GawahCasebookPage
   GawahCasebook          *casebook;
   GawahIncidentListModel *model;
   GtkSingleSelection     *selection;
+  GawahIncidentFilter     filter;      /* the list's, for the summary report */
   gint64                  person_id;   /* a defender's page, or 0 */
 };
 
@@ -126,6 +128,7 @@ apply_filter (GawahCasebookPage *self)
   read_filter (self, &filter);
   gawah_timeline_view_set_filter (self->timeline_view, &filter);
   gawah_statistics_view_set_filter (self->statistics_view, &filter);
+  gawah_incident_filter_copy (&self->filter, &filter);
   if (!gawah_incident_list_model_set_filter (self->model, &filter, &error))
     g_warning ("Could not filter incidents: %s", error->message);
   update_count (self);
@@ -326,6 +329,25 @@ exchange_action (GtkWidget  *widget,
 }
 
 static void
+summary_report_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  GawahCasebookPage *self = GAWAH_CASEBOOK_PAGE (widget);
+
+  gtk_window_present (GTK_WINDOW (gawah_report_window_new_summary (widget, self->casebook, &self->filter)));
+}
+
+/* Ctrl+P anywhere on the page: the report of the incident being read. */
+static void
+case_report_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  gtk_widget_activate_action (GTK_WIDGET (GAWAH_CASEBOOK_PAGE (widget)->incident_view), "incident.case-report", NULL);
+}
+
+static void
 find_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -449,6 +471,7 @@ gawah_casebook_page_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
   g_clear_object (&self->casebook);
+  gawah_incident_filter_clear (&self->filter);
   G_OBJECT_CLASS (gawah_casebook_page_parent_class)->dispose (object);
 }
 
@@ -507,6 +530,7 @@ gawah_casebook_page_class_init (GawahCasebookPageClass *klass)
   gtk_widget_class_install_action (widget_class, "casebook.export-csv", NULL, exchange_action);
   gtk_widget_class_install_action (widget_class, "casebook.import-xml", NULL, exchange_action);
   gtk_widget_class_install_action (widget_class, "casebook.export-xml", NULL, exchange_action);
+  gtk_widget_class_install_action (widget_class, "casebook.summary-report", NULL, summary_report_action);
   gtk_widget_class_install_action (widget_class, "casebook.fit-all", NULL, fit_all_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "casebook.catalogue", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "casebook.new-incident", NULL);
@@ -515,6 +539,8 @@ gawah_casebook_page_class_init (GawahCasebookPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "casebook.import-csv", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_E, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "casebook.export-csv", NULL);
+  gtk_widget_class_install_action (widget_class, "casebook.case-report", NULL, case_report_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "casebook.case-report", NULL);
 }
 
 static void

@@ -19,6 +19,8 @@
 #include "gawah-widget-util.h"
 #include "gawah-incident-view.h"
 #include "gawah-mapping-panel.h"
+#include "gawah-report-window.h"
+#include "gawah-un-draft-window.h"
 #include "gawah-vocabulary.h"
 
 struct _GawahIncidentView
@@ -286,6 +288,36 @@ history_action (GtkWidget  *widget,
 }
 
 static void
+case_report_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  GawahIncidentView *self = GAWAH_INCIDENT_VIEW (widget);
+
+  if (self->casebook != NULL && self->incident_id != 0)
+    gtk_window_present (GTK_WINDOW (gawah_report_window_new_case (widget, self->casebook, self->incident_id)));
+}
+
+static void
+un_draft_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  GawahIncidentView *self = GAWAH_INCIDENT_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window;
+
+  if (self->casebook == NULL || self->incident_id == 0)
+    return;
+  if ((window = gawah_un_draft_window_new (widget, self->casebook, self->incident_id, &error)) == NULL)
+    {
+      g_warning ("Could not draft the UN communication: %s", error->message);
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
 gawah_incident_view_dispose (GObject *object)
 {
   gawah_widget_dispose_children (GTK_WIDGET (object), GAWAH_TYPE_INCIDENT_VIEW);
@@ -313,6 +345,8 @@ gawah_incident_view_class_init (GawahIncidentViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GawahIncidentView, sections_box);
   gtk_widget_class_bind_template_child (widget_class, GawahIncidentView, mapping_panel);
   gtk_widget_class_install_action (widget_class, "incident.history", NULL, history_action);
+  gtk_widget_class_install_action (widget_class, "incident.case-report", NULL, case_report_action);
+  gtk_widget_class_install_action (widget_class, "incident.un-draft", NULL, un_draft_action);
 }
 
 static void
