@@ -209,7 +209,10 @@ change_once (Worker  *worker,
       g_autofree char *note = crash_decision_note (worker->n);
 
       if (provision == NULL)
-        die ("deciding", NULL);
+        {
+          g_printerr ("crash-worker: no provision was suggested for incident %" G_GINT64_FORMAT "\n", incident_id);
+          exit (1);
+        }
       begin = g_strdup_printf ("BEGIN %" G_GUINT64_FORMAT " " CRASH_OP_DECIDE " %" G_GUINT64_FORMAT " %s",
                                worker->n, added, provision);
       log_line (worker, begin);
