@@ -1,4 +1,4 @@
-/* test-faults.c: a full disk and a read-only casebook
+/* test-faults.c: a full disk, a read-only casebook, a damaged one
  *
  * Each fault is made real in a child process (a file-size limit stands for
  * the full disk; a read-only file and, when the tests run as root, the
@@ -332,6 +332,37 @@ test_read_only (void)
   test_remove_dir (dir);
 }
 
+/* --- A damaged casebook ------------------------------------------------- */
+
+/* Every page but the first is overwritten: the passphrase is still right
+ * (the first page decrypts), so opening must say that the casebook is
+ * damaged and what to do, not that the passphrase is wrong. */
+static void
+test_damaged (void)
+{
+  g_autofree char *dir = test_make_temp_dir ();
+  g_autofree char *path = casebook_path_in (dir);
+  g_autoptr(GawahCasebook) casebook = gawah_casebook_create (path, TEST_PASSPHRASE, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  for (guint i = 0; i < 40; i++)
+    test_add_incident (casebook, "A record on a page that will be damaged");
+  g_clear_object (&casebook);
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 8 * 4096);
+  memset (contents + 4096, 0x5a, length - 4096);
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+
+  casebook = gawah_casebook_open (path, TEST_PASSPHRASE, &error);
+  g_assert_null (casebook);
+  g_assert_error (error, GAWAH_ERROR, GAWAH_ERROR_DATABASE);
+  assert_error_names_file (error, path, "damaged");
+  test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -340,5 +371,6 @@ main (int    argc,
   g_test_add_func ("/faults/disk-full", test_disk_full);
   g_test_add_func ("/faults/backup-to-full-disk", test_backup_to_full_disk);
   g_test_add_func ("/faults/read-only", test_read_only);
+  g_test_add_func ("/faults/damaged", test_damaged);
   return g_test_run ();
 }
