@@ -71,7 +71,7 @@ set_io_error (GError     **error,
               int          saved_errno,
               const char  *path)
 {
-  g_set_error (error, GAWAH_ERROR, saved_errno == ENOSPC ? GAWAH_ERROR_DISK_FULL : GAWAH_ERROR_FAILED,
+  g_set_error (error, GAWAH_ERROR, gawah_error_code_for_errno (saved_errno, GAWAH_ERROR_FAILED),
                /* Translators: the first %s is a file's path, the second the system's reason. */
                _("Could not write “%s”: %s"), path, g_strerror (saved_errno));
   return FALSE;
@@ -185,6 +185,23 @@ backup_path_for (const char *dir,
   return g_build_filename (dir, name, NULL);
 }
 
+/* The store's words for a full disk name the casebook; the file that could
+ * not be written is the backup. */
+static void
+name_backup_in_error (GError     **error,
+                      const char  *backup_path)
+{
+  GError *named;
+
+  if (!g_error_matches (*error, GAWAH_ERROR, GAWAH_ERROR_DISK_FULL))
+    return;
+  named = g_error_new (GAWAH_ERROR, GAWAH_ERROR_DISK_FULL,
+                       _("The disk is full: the backup “%s” could not be written. Free some space, then try again."),
+                       backup_path);
+  g_clear_error (error);
+  *error = named;
+}
+
 /* Returns the new backup's path. */
 char *
 gawah_casebook_backup (GawahCasebook  *self,
@@ -193,6 +210,7 @@ gawah_casebook_backup (GawahCasebook  *self,
 {
   g_autofree char *path = NULL;
   g_autofree char *temp_path = NULL;
+  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (GAWAH_IS_CASEBOOK (self), NULL);
   g_return_val_if_fail (dir != NULL, NULL);
@@ -205,10 +223,12 @@ gawah_casebook_backup (GawahCasebook  *self,
   path = backup_path_for (dir, gawah_casebook_get_path (self));
   temp_path = temp_path_for (path);
   remove_partial (temp_path);
-  if (!export_encrypted (gawah_casebook_get_db (self), temp_path, error) ||
-      !commit_file (temp_path, path, error))
+  if (!export_encrypted (gawah_casebook_get_db (self), temp_path, &local_error) ||
+      !commit_file (temp_path, path, &local_error))
     {
       remove_partial (temp_path);
+      name_backup_in_error (&local_error, path);
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
   return g_steal_pointer (&path);

@@ -17,6 +17,7 @@ struct _GawahDb
   GHashTable *statements;   /* SQL text → sqlite3_stmt, finalized on close */
   guint       tx_depth;
   char       *actor;        /* who the audit trail names for this connection's writes */
+  char       *path;         /* for error messages */
 };
 
 struct _GawahTransaction
@@ -31,13 +32,18 @@ finalize_statement (gpointer stmt)
   sqlite3_finalize (stmt);
 }
 
+/* SQLite says SQLITE_IOERR_WRITE when write() fails outright: the system's
+ * errno tells a full disk (or a file-size limit) from a failing one. */
 static int
-error_code_for_sqlite (int rc)
+error_code_for_sqlite (int rc,
+                       int system_errno)
 {
   switch (rc & 0xff)
     {
     case SQLITE_FULL:
       return GAWAH_ERROR_DISK_FULL;
+    case SQLITE_IOERR:
+      return gawah_error_code_for_errno (system_errno, GAWAH_ERROR_DATABASE);
     case SQLITE_READONLY:
     case SQLITE_PERM:
     case SQLITE_CANTOPEN:
@@ -51,17 +57,68 @@ error_code_for_sqlite (int rc)
     }
 }
 
+/* What went wrong, in words that say what to do, naming the file. */
+static char *
+describe_sqlite_error (int          rc,
+                       int          code,
+                       const char  *path,
+                       const char  *detail)
+{
+  if (code == GAWAH_ERROR_DISK_FULL)
+    return g_strdup_printf (_("The disk is full: “%s” could not be written, and the change was not saved. "
+                              "Free some space, then try again."), path);
+  if ((rc & 0xff) == SQLITE_CANTOPEN)
+    return g_strdup_printf (_("“%s” could not be opened: check that the file and its folder exist "
+                              "and that you may use them"), path);
+  if (code == GAWAH_ERROR_READ_ONLY)
+    return g_strdup_printf (_("“%s” is read-only: the change was not saved. "
+                              "Open a copy that you may change, or ask for write access."), path);
+  if ((rc & 0xff) == SQLITE_IOERR)
+    /* Translators: the first %s is a file's path, the second the system's reason. */
+    return g_strdup_printf (_("The disk could not read or write “%s” (%s): the change was not saved. "
+                              "Check the disk, then try again."), path, detail);
+  if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
+    /* Translators: the first %s is a file's path, the second SQLite's description of the damage. */
+    return g_strdup_printf (_("The casebook “%s” is damaged (%s): restore it from a backup"), path, detail);
+  /* Translators: %s is SQLite's own description of the problem. */
+  return g_strdup_printf (_("The casebook could not be read or written: %s"), detail);
+}
+
+/* A failure inside an SQL function (sqlcipher_export() writing a backup)
+ * comes back as a plain SQLITE_ERROR carrying the inner error's words:
+ * recognise the ones that need their own advice. */
+static int
+inner_result_code (int         rc,
+                   const char *detail)
+{
+  static const int inner[] = { SQLITE_FULL, SQLITE_IOERR, SQLITE_READONLY, SQLITE_CORRUPT };
+
+  if (rc != SQLITE_ERROR || detail == NULL)
+    return rc;
+  for (guint i = 0; i < G_N_ELEMENTS (inner); i++)
+    if (g_str_equal (detail, sqlite3_errstr (inner[i])))
+      return inner[i];
+  return rc;
+}
+
 gboolean
 gawah_db_set_error (GawahDb  *db,
                     int       rc,
                     GError  **error)
 {
-  const char *detail = db != NULL && db->handle != NULL ? sqlite3_errmsg (db->handle)
-                                                        : sqlite3_errstr (rc);
+  gboolean has_handle = db != NULL && db->handle != NULL;
+  int system_errno = has_handle ? sqlite3_system_errno (db->handle) : 0;
+  const char *detail = has_handle ? sqlite3_errmsg (db->handle) : sqlite3_errstr (rc);
+  g_autofree char *message = NULL;
+  int code;
 
-  g_set_error (error, GAWAH_ERROR, error_code_for_sqlite (rc),
-               /* Translators: %s is SQLite's own description of the problem. */
-               _("The casebook could not be read or written: %s"), detail);
+  rc = inner_result_code (rc, detail);
+  code = error_code_for_sqlite (rc, system_errno);
+
+  if ((rc & 0xff) == SQLITE_IOERR && system_errno != 0)
+    detail = g_strerror (system_errno);
+  message = describe_sqlite_error (rc, code, db != NULL && db->path != NULL ? db->path : "", detail);
+  g_set_error_literal (error, GAWAH_ERROR, code, message);
   return FALSE;
 }
 
@@ -187,6 +244,7 @@ gawah_db_open (const char       *path,
   db = g_new0 (GawahDb, 1);
   db->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                           finalize_statement);
+  db->path = g_strdup (path);
   rc = sqlite3_open_v2 (path, &db->handle, flags, NULL);
   if (rc != SQLITE_OK)
     {
@@ -229,6 +287,7 @@ gawah_db_close (GawahDb *db)
   if (db->handle != NULL)
     sqlite3_close (db->handle);
   g_free (db->actor);
+  g_free (db->path);
   g_free (db);
 }
 

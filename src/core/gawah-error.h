@@ -27,6 +27,8 @@ typedef enum {
   GAWAH_ERROR_DISK_FULL,
 } GawahError;
 
-GQuark gawah_error_quark (void);
+GQuark gawah_error_quark          (void);
+int    gawah_error_code_for_errno (int saved_errno,
+                                   int otherwise);
 
 G_END_DECLS
