@@ -71,6 +71,9 @@ fuzz_import_then_undo (GawahCasebook  *casebook,
   g_autoptr(GError) import_error = NULL;
 
   work->import (casebook, work->input, &import_error);
+  /* To see what an input does: GAWAH_FUZZ_VERBOSE=1 fuzz-x input-file */
+  if (g_getenv ("GAWAH_FUZZ_VERBOSE") != NULL)
+    g_printerr ("%s\n", import_error != NULL ? import_error->message : "imported");
   g_set_error_literal (error, GAWAH_ERROR, GAWAH_ERROR_FAILED, "fuzz: undo");
   return FALSE;
 }
