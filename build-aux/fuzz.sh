@@ -32,6 +32,14 @@ export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 export G_DEBUG=gc-friendly
 export LC_ALL=C.UTF-8
 
+# The casebooks the targets import into live on a tmpfs when there is one,
+# in a folder removed at the end whatever happens to the targets.
+scratch_root=/dev/shm
+[ -d "$scratch_root" ] && [ -w "$scratch_root" ] || scratch_root=${TMPDIR:-/tmp}
+scratch=$(mktemp -d "$scratch_root/gawah-fuzz.XXXXXX")
+trap 'rm -rf "$scratch"' EXIT
+export TMPDIR=$scratch
+
 runs=$build/fuzz-runs
 failed=()
 for target in "${targets[@]}"; do
