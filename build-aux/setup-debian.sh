@@ -35,9 +35,11 @@ packages=(
 # AddressSanitizer and UBSan come with gcc; valgrind checks the core tests too;
 # strace watches the app for network sockets (tests/test-no-network.sh);
 # the accessibility test reads the app over AT-SPI from Python; the report
-# tests read PDFs back with poppler-utils.
+# tests read PDFs back with poppler-utils; the fuzzers (build-aux/fuzz.sh) are
+# built with clang and its libFuzzer runtime.
 if [ "$want_test_tools" -eq 1 ]; then
   packages+=(valgrind strace poppler-utils)
+  packages+=(clang libclang-rt-14-dev)
   packages+=(python3-gi gir1.2-atspi-2.0)
 fi
 backport_packages=(libsqlcipher-dev sqlcipher)

@@ -415,6 +415,7 @@ test_defender_timeline (ViewFixture   *fixture,
   gawah_timeline_day_to_date (gawah_timeline_today () + 30, &year, &month, &day);
   follow_up->body = g_strdup ("high-court");
   follow_up->action_type = g_strdup ("habeas-petition");
+  g_free (follow_up->status);
   follow_up->status = g_strdup ("pending");
   follow_up->due = (GawahPartialDate) { year, month, day, GAWAH_PRECISION_DAY };
   follow_up->description = g_strdup ("Hearing of the habeas petition.");
@@ -470,6 +471,7 @@ test_chronology (ViewFixture   *fixture,
   follow_up->incident_id = incident_id;
   follow_up->body = g_strdup ("un-special-procedures");
   follow_up->action_type = g_strdup ("urgent-appeal");
+  g_free (follow_up->status);
   follow_up->status = g_strdup ("pending");
   follow_up->date = (GawahPartialDate) { 2026, 2, 20, GAWAH_PRECISION_DAY };
   follow_up->due = (GawahPartialDate) { 2026, 3, 25, GAWAH_PRECISION_DAY };

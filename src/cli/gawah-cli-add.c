@@ -32,6 +32,12 @@ typedef struct {
   GPtrArray     *acts;         /* ActSpec */
   char          *start;        /* as typed; checked with the rest of the input */
   char          *end;
+  /* The coded fields as typed, NULL when not given. GOption does not free
+   * what a string option held before, so the incident's defaults stay in
+   * the incident until these replace them. */
+  char          *verification;
+  char          *confidentiality;
+  char          *status;
 } IncidentSpec;
 
 static void
@@ -61,6 +67,19 @@ incident_spec_clear (IncidentSpec *spec)
   g_clear_pointer (&spec->acts, g_ptr_array_unref);
   g_clear_pointer (&spec->start, g_free);
   g_clear_pointer (&spec->end, g_free);
+  g_clear_pointer (&spec->verification, g_free);
+  g_clear_pointer (&spec->confidentiality, g_free);
+  g_clear_pointer (&spec->status, g_free);
+}
+
+static void
+replace_if_given (char **field,
+                  char **given)
+{
+  if (*given == NULL)
+    return;
+  g_free (*field);
+  *field = g_steal_pointer (given);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (IncidentSpec, incident_spec_clear)
@@ -246,6 +265,9 @@ save_incident_spec (GawahCasebook  *casebook,
 {
   IncidentSpec *spec = user_data;
 
+  replace_if_given (&spec->incident->verification, &spec->verification);
+  replace_if_given (&spec->incident->confidentiality, &spec->confidentiality);
+  replace_if_given (&spec->incident->status, &spec->status);
   if (!gawah_partial_date_parse_text (spec->start, _("Start date"), &spec->incident->start, error) ||
       !gawah_partial_date_parse_text (spec->end, _("End date"), &spec->incident->end, error) ||
       !gawah_casebook_save_incident (casebook, spec->incident, error))
@@ -270,9 +292,9 @@ incident_option_group (IncidentSpec *spec)
     { "province", 0, 0, G_OPTION_ARG_STRING, &incident->province, N_("Province code (gawah-cli vocabulary province)"), N_("CODE") },
     { "district", 0, 0, G_OPTION_ARG_STRING, &incident->district, N_("District code"), N_("CODE") },
     { "place", 0, 0, G_OPTION_ARG_STRING, &incident->place, N_("Place"), N_("TEXT") },
-    { "verification", 0, 0, G_OPTION_ARG_STRING, &incident->verification, N_("confirmed, likely, possible or unconfirmed (the default)"), N_("CODE") },
-    { "confidentiality", 0, 0, G_OPTION_ARG_STRING, &incident->confidentiality, N_("public, restricted (the default) or confidential"), N_("CODE") },
-    { "status", 0, 0, G_OPTION_ARG_STRING, &incident->status, N_("open (the default), follow-up or closed"), N_("CODE") },
+    { "verification", 0, 0, G_OPTION_ARG_STRING, &spec->verification, N_("confirmed, likely, possible or unconfirmed (the default)"), N_("CODE") },
+    { "confidentiality", 0, 0, G_OPTION_ARG_STRING, &spec->confidentiality, N_("public, restricted (the default) or confidential"), N_("CODE") },
+    { "status", 0, 0, G_OPTION_ARG_STRING, &spec->status, N_("open (the default), follow-up or closed"), N_("CODE") },
     { "act", 0, 0, G_OPTION_ARG_CALLBACK, on_act_cb, N_("Start an act of this type (gawah-cli vocabulary act-type)"), N_("CODE") },
     { "victim", 0, 0, G_OPTION_ARG_CALLBACK, on_act_part_cb, N_("The act’s victim, by name in either script; added if new"), N_("NAME") },
     { "victim-category", 0, 0, G_OPTION_ARG_CALLBACK, on_act_part_cb, N_("A category of the victim (gawah-cli vocabulary hrd-category)"), N_("CODE") },

@@ -321,8 +321,6 @@ read_person_value (EsfImport            *self,
                    const GawahEsfValue  *value,
                    GString              *notes)
 {
-  g_autofree char *described = NULL;
-
   if (uses (value, "record-number"))
     return;
   if (uses (value, "name") || uses (value, "other-names"))
