@@ -47,21 +47,23 @@ wait_for_frame (GtkWidget *widget)
     g_main_context_iteration (NULL, TRUE);
   handler = g_signal_connect (clock, "after-paint", G_CALLBACK (painted_cb), &painted);
   gtk_widget_queue_draw (widget);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
   while (!painted)
     g_main_context_iteration (NULL, TRUE);
   g_signal_handler_disconnect (clock, handler);
 }
 
+/* The one on screen: other pages of the window have lists too. */
 static GtkWidget *
-find_by_type (GtkWidget *root,
-              GType      type)
+find_mapped_by_type (GtkWidget *root,
+                     GType      type)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && gtk_widget_get_mapped (root))
     return root;
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_by_type (child, type);
+      GtkWidget *found = find_mapped_by_type (child, type);
 
       if (found != NULL)
         return found;
@@ -175,7 +177,7 @@ measure_scroll (GawahApplication *app,
   opened = (g_get_monotonic_time () - start) / 1000.0;
   shown = open_window (app, casebook, &window);
   before = read_status_kb ("VmRSS:");
-  list_view = find_by_type (window, GTK_TYPE_LIST_VIEW);
+  list_view = find_mapped_by_type (window, GTK_TYPE_LIST_VIEW);
   g_assert_nonnull (list_view);
   start = g_get_monotonic_time ();
   pages = scroll_to_end (list_view);
@@ -206,6 +208,7 @@ main (int   argc,
   g_autoptr(GSettings) settings = NULL;
 
   setlocale (LC_ALL, "");
+  setvbuf (stdout, NULL, _IOLBF, 0);   /* each figure as soon as it is known */
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
