@@ -94,20 +94,6 @@ suggest_for_incident (GawahCasebook  *self,
 }
 
 static gboolean
-run_for_incident (GawahCasebook  *self,
-                  const char     *sql,
-                  gint64          incident_id,
-                  GError        **error)
-{
-  g_autoptr(GawahStmt) stmt = gawah_db_prepare (self->db, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  gawah_stmt_bind_int64 (stmt, 1, incident_id);
-  return gawah_db_step_done (self->db, stmt, error);
-}
-
-static gboolean
 store_suggestion (GawahCasebook          *self,
                   gint64                  incident_id,
                   const GawahSuggestion  *suggestion,
@@ -116,7 +102,8 @@ store_suggestion (GawahCasebook          *self,
   g_autoptr(GawahStmt) stmt = gawah_db_prepare (self->db,
     "INSERT INTO provision_mapping (incident_id, uuid, provision_id, role, rule_ids)"
     " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (incident_id, provision_id)"
-    " DO UPDATE SET rule_ids = excluded.rule_ids, role = excluded.role", error);
+    " DO UPDATE SET rule_ids = excluded.rule_ids, role = excluded.role"
+    " WHERE rule_ids IS NOT excluded.rule_ids OR role IS NOT excluded.role", error);
   g_autofree char *uuid = g_uuid_string_random ();
   g_autoptr(GString) rule_ids = g_string_new (NULL);
 
@@ -134,26 +121,61 @@ store_suggestion (GawahCasebook          *self,
   return gawah_db_step_done (self->db, stmt, error);
 }
 
-/* Must run inside a transaction: callers change acts and mapping together. */
+/* Provisions no rule suggests any more: a reviewer's work stays (without
+ * rules), what nobody decided on goes away. ?2 is the suggested provision
+ * ids, each between spaces. */
+#define NOT_SUGGESTED " incident_id = ?1 AND instr (?2, ' ' || provision_id || ' ') = 0"
+
+static gboolean
+drop_unsuggested (GawahCasebook  *self,
+                  gint64          incident_id,
+                  const char     *suggested,
+                  GError        **error)
+{
+  static const char *const statements[] = {
+    "DELETE FROM provision_mapping WHERE" NOT_SUGGESTED " AND decision = 'pending' AND added_by_reviewer = 0",
+    "UPDATE provision_mapping SET rule_ids = '' WHERE" NOT_SUGGESTED " AND rule_ids != ''",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (statements); i++)
+    {
+      g_autoptr(GawahStmt) stmt = gawah_db_prepare (self->db, statements[i], error);
+
+      if (stmt == NULL)
+        return FALSE;
+      gawah_stmt_bind_int64 (stmt, 1, incident_id);
+      gawah_stmt_bind_text (stmt, 2, suggested);
+      if (!gawah_db_step_done (self->db, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Must run inside a transaction: callers change acts and mapping together.
+ * Only rows whose rules or role change are written, so that saving an act
+ * leaves the other suggestions (and their audit trail) alone. */
 gboolean
 gawah_casebook_refresh_suggestions_in_tx (GawahCasebook  *self,
                                           gint64          incident_id,
                                           GError        **error)
 {
   g_autoptr(GPtrArray) suggestions = suggest_for_incident (self, incident_id, error);
+  g_autoptr(GString) suggested = g_string_new (" ");
 
-  if (suggestions == NULL ||
-      !run_for_incident (self, "UPDATE provision_mapping SET rule_ids = '' WHERE incident_id = ?1", incident_id, error))
+  if (suggestions == NULL)
     return FALSE;
+  for (guint i = 0; i < suggestions->len; i++)
+    {
+      const GawahSuggestion *suggestion = g_ptr_array_index (suggestions, i);
 
+      g_string_append_printf (suggested, "%s ", suggestion->provision_id);
+    }
+  if (!drop_unsuggested (self, incident_id, suggested->str, error))
+    return FALSE;
   for (guint i = 0; i < suggestions->len; i++)
     if (!store_suggestion (self, incident_id, g_ptr_array_index (suggestions, i), error))
       return FALSE;
-
-  /* What no rule suggests any more and nobody decided on goes away. */
-  return run_for_incident (self,
-                           "DELETE FROM provision_mapping WHERE incident_id = ?1 AND rule_ids = ''"
-                           " AND decision = 'pending' AND added_by_reviewer = 0", incident_id, error);
+  return TRUE;
 }
 
 gboolean

@@ -89,23 +89,40 @@ GArray    *gawah_collect_ids            (GawahCasebook          *self,
 
 char      *gawah_search_expression      (const char             *text);
 
-/* The incident list's filter as SQL over "incident i", with parameters
+/* The incident list's filters as SQL over "incident i", with parameters
  * ?1–?9 bound by gawah_incident_filter_bind(): the list, the timeline and
- * the statistics all select the same incidents. */
+ * the statistics all select the same incidents. Each filter alone, for
+ * queries that name only the filters in use: */
+#define GAWAH_FILTER_TEXT \
+  "i.id IN (SELECT rowid FROM incident_fts WHERE incident_fts MATCH ?1)"
+#define GAWAH_FILTER_PROVINCE "i.province = ?2"
+#define GAWAH_FILTER_ACT_TYPE \
+  "EXISTS (SELECT 1 FROM act a WHERE a.incident_id = i.id AND a.act_type = ?3)"
+#define GAWAH_FILTER_HRD_CATEGORY \
+  "EXISTS (SELECT 1 FROM act a JOIN person_category c ON c.person_id = a.victim_id" \
+  " WHERE a.incident_id = i.id AND c.category = ?4)"
+#define GAWAH_FILTER_PERPETRATOR_TYPE \
+  "EXISTS (SELECT 1 FROM act a JOIN involvement v ON v.act_id = a.id" \
+  " JOIN person p ON p.id = v.perpetrator_id WHERE a.incident_id = i.id AND p.perpetrator_type = ?5)"
+#define GAWAH_FILTER_STATUS "i.status = ?6"
+#define GAWAH_FILTER_FROM "i.start_date >= ?7"
+#define GAWAH_FILTER_TO "i.start_date <= ?8"
+#define GAWAH_FILTER_PERSON \
+  "i.id IN (SELECT incident_id FROM act WHERE victim_id = ?9" \
+  " UNION SELECT a.incident_id FROM involvement v JOIN act a ON a.id = v.act_id WHERE v.perpetrator_id = ?9" \
+  " UNION SELECT incident_id FROM source WHERE person_id = ?9)"
+
+/* ... and all of them in one condition, where an absent filter is NULL. */
 #define GAWAH_INCIDENT_FILTER_WHERE \
-  " (?1 IS NULL OR i.id IN (SELECT rowid FROM incident_fts WHERE incident_fts MATCH ?1))" \
-  " AND (?2 IS NULL OR i.province = ?2)" \
-  " AND (?3 IS NULL OR EXISTS (SELECT 1 FROM act a WHERE a.incident_id = i.id AND a.act_type = ?3))" \
-  " AND (?4 IS NULL OR EXISTS (SELECT 1 FROM act a JOIN person_category c ON c.person_id = a.victim_id" \
-  "      WHERE a.incident_id = i.id AND c.category = ?4))" \
-  " AND (?5 IS NULL OR EXISTS (SELECT 1 FROM act a JOIN involvement v ON v.act_id = a.id" \
-  "      JOIN person p ON p.id = v.perpetrator_id WHERE a.incident_id = i.id AND p.perpetrator_type = ?5))" \
-  " AND (?6 IS NULL OR i.status = ?6)" \
-  " AND (?7 IS NULL OR i.start_date >= ?7)" \
-  " AND (?8 IS NULL OR i.start_date <= ?8)" \
-  " AND (?9 IS NULL OR i.id IN (SELECT incident_id FROM act WHERE victim_id = ?9" \
-  "      UNION SELECT a.incident_id FROM involvement v JOIN act a ON a.id = v.act_id WHERE v.perpetrator_id = ?9" \
-  "      UNION SELECT incident_id FROM source WHERE person_id = ?9))"
+  " (?1 IS NULL OR " GAWAH_FILTER_TEXT ")" \
+  " AND (?2 IS NULL OR " GAWAH_FILTER_PROVINCE ")" \
+  " AND (?3 IS NULL OR " GAWAH_FILTER_ACT_TYPE ")" \
+  " AND (?4 IS NULL OR " GAWAH_FILTER_HRD_CATEGORY ")" \
+  " AND (?5 IS NULL OR " GAWAH_FILTER_PERPETRATOR_TYPE ")" \
+  " AND (?6 IS NULL OR " GAWAH_FILTER_STATUS ")" \
+  " AND (?7 IS NULL OR " GAWAH_FILTER_FROM ")" \
+  " AND (?8 IS NULL OR " GAWAH_FILTER_TO ")" \
+  " AND (?9 IS NULL OR " GAWAH_FILTER_PERSON ")"
 
 void       gawah_incident_filter_bind   (GawahStmt              *stmt,
                                          const GawahIncidentFilter *filter);

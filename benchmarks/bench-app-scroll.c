@@ -1,0 +1,246 @@
+/* bench-app-scroll.c: the real window, its first frame and its memory
+ *
+ *   bench-app-scroll [--casebook PATH]    (under a display: xvfb-run)
+ *
+ * 1. The 100,000-incident casebook made by bench-scale (or --casebook)
+ *    shown in the window, its incident list scrolled a page at a time from
+ *    top to bottom, every page painted; then the resident memory of the
+ *    process (VmRSS, and its peak VmHWM) from /proc/self/status.
+ *    Target: under 200 MB.
+ * 2. The sample casebook (data/samples) opened in a new window: the time
+ *    from creating the window to its first painted frame (GdkFrameClock
+ *    after-paint), median of five windows.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "gawah-casebook-import.h"
+#include "gawah-window.h"
+
+#define PASSPHRASE     "benchmark passphrase"
+#define MEMORY_TARGET  (200 * 1024)     /* kB */
+#define N_WINDOWS      5
+
+static void
+painted_cb (GdkFrameClock *clock,
+            gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+/* Runs the main loop until @widget's window has painted one more frame. */
+static void
+wait_for_frame (GtkWidget *widget)
+{
+  GdkFrameClock *clock = NULL;
+  gboolean painted = FALSE;
+  gulong handler;
+
+  while ((clock = gtk_widget_get_frame_clock (widget)) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (painted_cb), &painted);
+  gtk_widget_queue_draw (widget);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+  while (!painted)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, handler);
+}
+
+/* The one on screen: other pages of the window have lists too. */
+static GtkWidget *
+find_mapped_by_type (GtkWidget *root,
+                     GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && gtk_widget_get_mapped (root))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_mapped_by_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Milliseconds from a new window to its first frame with @casebook shown. */
+static double
+open_window (GawahApplication  *app,
+             GawahCasebook     *casebook,
+             GtkWidget        **window_out)
+{
+  gint64 start = g_get_monotonic_time ();
+  GtkWidget *window = GTK_WIDGET (gawah_window_new (app));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
+  gawah_window_show_casebook (GAWAH_WINDOW (window), casebook);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_frame (window);
+  if (window_out != NULL)
+    *window_out = window;
+  else
+    gtk_window_destroy (GTK_WINDOW (window));
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static void
+measure_first_frame (GawahApplication *app)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("gawah-bench-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "sample.gawah", NULL);
+  g_autoptr(GawahCasebook) casebook = gawah_casebook_create (path, PASSPHRASE, &error);
+  double ms[N_WINDOWS];
+
+  g_assert_no_error (error);
+  gawah_casebook_import_file (casebook, GAWAH_SAMPLE_CASEBOOK, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < N_WINDOWS; i++)
+    ms[i] = open_window (app, casebook, NULL);
+  qsort (ms, N_WINDOWS, sizeof (double), compare_doubles);
+  printf ("window start to first frame, sample casebook: median %.1f ms, worst %.1f ms\n",
+          ms[N_WINDOWS / 2], ms[N_WINDOWS - 1]);
+  g_clear_object (&casebook);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *file = g_strconcat (path, (const char *[]) { "", "-wal", "-shm" }[i], NULL);
+
+      g_unlink (file);
+    }
+  g_rmdir (dir);
+}
+
+static gint64
+read_status_kb (const char *field)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
+      (line = strstr (status, field)) == NULL)
+    return -1;
+  return g_ascii_strtoll (line + strlen (field) + 1, NULL, 10);
+}
+
+/* A page at a time, every page painted, until the last row is in view
+ * (the list view estimates its height as it goes, so "the end" moves). */
+static guint
+scroll_to_end (GtkWidget *list_view)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list_view));
+  guint pages = 0;
+
+  while (gtk_adjustment_get_page_size (adjustment) <= 0)
+    wait_for_frame (list_view);
+  while (gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment) <
+         gtk_adjustment_get_upper (adjustment) - 1)
+    {
+      gtk_adjustment_set_value (adjustment,
+                                gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment));
+      wait_for_frame (list_view);
+      pages++;
+      if (!gtk_widget_get_mapped (list_view))
+        g_error ("The incident list left the screen after %u pages", pages);
+    }
+  return pages;
+}
+
+static int
+measure_scroll (GawahApplication *app,
+                const char       *path)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+  g_autoptr(GawahCasebook) casebook = gawah_casebook_open (path, PASSPHRASE, &error);
+  GtkWidget *window = NULL;
+  GtkWidget *list_view;
+  double opened, shown;
+  gint64 before, rss, hwm;
+  guint pages;
+
+  g_assert_no_error (error);
+  opened = (g_get_monotonic_time () - start) / 1000.0;
+  shown = open_window (app, casebook, &window);
+  before = read_status_kb ("VmRSS:");
+  list_view = find_mapped_by_type (window, GTK_TYPE_LIST_VIEW);
+  g_assert_nonnull (list_view);
+  start = g_get_monotonic_time ();
+  pages = scroll_to_end (list_view);
+  rss = read_status_kb ("VmRSS:");
+  hwm = read_status_kb ("VmHWM:");
+  printf ("casebook %s: unlocked in %.0f ms, window's first frame %.0f ms later\n", path, opened, shown);
+  printf ("incident list scrolled end to end: %u pages in %.1f s\n", pages,
+          (g_get_monotonic_time () - start) / 1e6);
+  printf ("resident memory: %.1f MB before scrolling, %.1f MB after, peak %.1f MB (target < %d MB) %s\n",
+          before / 1024.0, rss / 1024.0, hwm / 1024.0, MEMORY_TARGET / 1024, hwm < MEMORY_TARGET ? "met" : "MISS");
+  gtk_window_destroy (GTK_WINDOW (window));
+  return hwm < MEMORY_TARGET ? 0 : 1;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *path = NULL;
+  int status;
+  const GOptionEntry entries[] = {
+    { "casebook", 'c', 0, G_OPTION_ARG_FILENAME, &path, "The casebook to scroll (default: bench-scale's)", "PATH" },
+    { NULL },
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GawahApplication) app = NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  setlocale (LC_ALL, "");
+  setvbuf (stdout, NULL, _IOLBF, 0);   /* each figure as soon as it is known */
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      fprintf (stderr, "%s\n", error->message);
+      return 2;
+    }
+  if (path == NULL)
+    path = g_strdup ("/var/tmp/gawah-scale-100000.gawah");
+  gtk_init ();
+  adw_init ();
+
+  /* A backup of the big casebook on opening would be measured too, and
+   * locking after minutes without input would close the list mid-scroll. */
+  settings = g_settings_new (APP_ID);
+  g_settings_set_uint (settings, "auto-lock-minutes", 0);
+  g_settings_set_uint (settings, "backup-interval-hours", 0);
+  g_settings_set_boolean (settings, "backup-on-close", FALSE);
+
+  app = gawah_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  /* Memory first, so that the peak is the big casebook's alone. */
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      printf ("%s does not exist: run bench-scale (or gawah-generate) first\n", path);
+      return 1;
+    }
+  status = measure_scroll (app, path);
+  measure_first_frame (app);
+  return status;
+}

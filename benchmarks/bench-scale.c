@@ -1,0 +1,454 @@
+/* bench-scale.c: the casebook at 100,000 incidents (issue 7)
+ *
+ *   bench-scale [--casebook PATH] [--incidents N] [--runs R]
+ *
+ * Without --casebook, a synthetic casebook of N incidents (100,000 by
+ * default) is made by the store API under /var/tmp the first time and
+ * reused after. Every figure is a median (and worst) over repeated runs,
+ * against the targets of the issue; the exit status says whether all of
+ * them were met.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "gawah-casebook-private.h"
+#include "gawah-synthetic.h"
+
+#define PASSPHRASE    "benchmark passphrase"
+#define FIRST_PAGE    30       /* rows the list shows before any scrolling */
+#define BULK_INCIDENTS 2000
+
+static int runs = 20;
+static gboolean all_met = TRUE;
+
+typedef void (*Work) (gpointer user_data);
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Median and worst of @n runs, in milliseconds. */
+static void
+time_runs (Work      work,
+           gpointer  user_data,
+           int       n,
+           double   *median,
+           double   *worst)
+{
+  g_autofree double *ms = g_new (double, n);
+
+  for (int i = 0; i < n; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      work (user_data);
+      ms[i] = (g_get_monotonic_time () - start) / 1000.0;
+    }
+  qsort (ms, n, sizeof (double), compare_doubles);
+  *median = ms[n / 2];
+  *worst = ms[n - 1];
+}
+
+/* printf pads bytes, not characters: Urdu needs padding by hand. */
+static char *
+pad (const char *text,
+     glong       width)
+{
+  glong length = g_utf8_strlen (text, -1);
+
+  return g_strdup_printf ("%s%*s", text, (int) MAX (0, width - length), "");
+}
+
+static void
+report (const char *what,
+        const char *detail,
+        double      median,
+        double      worst,
+        double      median_target,
+        double      worst_target)
+{
+  gboolean met = median < median_target && (worst_target <= 0 || worst < worst_target);
+  g_autofree char *target = worst_target > 0
+    ? g_strdup_printf ("< %g / < %g", median_target, worst_target)
+    : g_strdup_printf ("< %g", median_target);
+
+  g_autofree char *what_padded = pad (what, 36);
+  g_autofree char *detail_padded = pad (detail, 12);
+
+  all_met &= met;
+  printf ("| %s | %s | %9.2f | %9.2f | %-13s | %-4s |\n",
+          what_padded, detail_padded, median, worst, target, met ? "met" : "MISS");
+}
+
+/* Unlock (key derivation included), the list's query, its first page. */
+static void
+open_first_page (gpointer user_data)
+{
+  const char *path = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GawahCasebook) casebook = gawah_casebook_open (path, PASSPHRASE, &error);
+  g_auto(GawahIncidentFilter) filter = { 0 };
+  g_autoptr(GArray) ids = NULL;
+
+  g_assert_no_error (error);
+  ids = gawah_casebook_query_incidents (casebook, &filter, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < MIN (ids->len, FIRST_PAGE); i++)
+    {
+      g_autoptr(GawahIncidentSummary) summary =
+        gawah_casebook_get_summary (casebook, g_array_index (ids, gint64, i), &error);
+
+      g_assert_no_error (error);
+    }
+}
+
+typedef struct {
+  GawahCasebook       *casebook;
+  GawahIncidentFilter *filter;
+  guint                found;
+} Query;
+
+/* As the list does it: every matching id, newest first. */
+static void
+run_query (gpointer user_data)
+{
+  Query *query = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = gawah_casebook_query_incidents (query->casebook, query->filter, &error);
+
+  g_assert_no_error (error);
+  query->found = ids->len;
+}
+
+static void
+bench_search (GawahCasebook *casebook,
+              const char    *term,
+              const char    *kind)
+{
+  g_auto(GawahIncidentFilter) filter = { .text = g_strdup (term) };
+  Query query = { casebook, &filter, 0 };
+  g_autofree char *what = g_strdup_printf ("search %s “%s”", kind, term);
+  g_autofree char *found = NULL;
+  double median, worst;
+
+  time_runs (run_query, &query, runs, &median, &worst);
+  found = g_strdup_printf ("%u found", query.found);
+  report (what, found, median, worst, 5, 50);
+}
+
+static void
+bench_filter (GawahCasebook *casebook)
+{
+  g_auto(GawahIncidentFilter) filter = {
+    .province = g_strdup ("pk-ba"),
+    .act_type = g_strdup ("enforced-disappearance"),
+    .from = { 2015, 0, 0, GAWAH_PRECISION_YEAR },
+    .to = { 2020, 0, 0, GAWAH_PRECISION_YEAR },
+  };
+  Query query = { casebook, &filter, 0 };
+  g_autofree char *found = NULL;
+  double median, worst;
+
+  time_runs (run_query, &query, runs, &median, &worst);
+  found = g_strdup_printf ("%u found", query.found);
+  report ("filter province+act+2015–2020", found, median, worst, 20, 0);
+}
+
+typedef struct {
+  GawahCasebook *casebook;
+  GRand         *rand;
+  gint64         n_incidents;
+} Suggest;
+
+static void
+suggest_one (gpointer user_data)
+{
+  Suggest *suggest = user_data;
+  g_autoptr(GError) error = NULL;
+  gint64 id = g_rand_int_range (suggest->rand, 1, suggest->n_incidents + 1);
+
+  gawah_casebook_refresh_suggestions (suggest->casebook, id, &error);
+  g_assert_no_error (error);
+}
+
+static void
+bench_suggest (GawahCasebook *casebook)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1);
+  g_autoptr(GError) error = NULL;
+  Suggest suggest = { casebook, rand, gawah_casebook_count_incidents (casebook, &error) };
+  double median, worst;
+
+  g_assert_no_error (error);
+  time_runs (suggest_one, &suggest, runs * 10, &median, &worst);
+  report ("suggest provisions, one incident", "refresh", median, worst, 1, 0);
+}
+
+/* Bulk insert: the same incidents and chronology entries, through the
+ * store API and through plain prepared INSERTs, each in one transaction,
+ * both firing the search and audit triggers (and once more without the
+ * audit triggers, to show what the trail costs). */
+typedef struct {
+  GPtrArray *incidents;   /* GawahIncident */
+  GPtrArray *entries;     /* GawahChronologyEntry, incident_id = index into incidents */
+  gboolean   plain;
+} Bulk;
+
+static gboolean
+insert_plain_incident (GawahDb        *db,
+                       GawahIncident  *incident,
+                       GError        **error)
+{
+  g_autoptr(GawahStmt) stmt = gawah_db_prepare (db,
+    "INSERT INTO incident (uuid, title, summary, start_date, start_precision, ongoing, province, district,"
+    " place, verification, confidentiality, status) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+    error);
+  g_autofree char *date = gawah_partial_date_to_iso (&incident->start);
+
+  if (stmt == NULL)
+    return FALSE;
+  gawah_stmt_bind_text (stmt, 1, incident->uuid);
+  gawah_stmt_bind_text (stmt, 2, incident->title);
+  gawah_stmt_bind_text (stmt, 3, incident->summary);
+  gawah_stmt_bind_text_or_null (stmt, 4, date);
+  gawah_stmt_bind_text (stmt, 5, gawah_precision_to_code (incident->start.precision));
+  gawah_stmt_bind_int64 (stmt, 6, incident->ongoing);
+  gawah_stmt_bind_text_or_null (stmt, 7, incident->province);
+  gawah_stmt_bind_text_or_null (stmt, 8, incident->district);
+  gawah_stmt_bind_text (stmt, 9, incident->place);
+  gawah_stmt_bind_text (stmt, 10, incident->verification);
+  gawah_stmt_bind_text (stmt, 11, incident->confidentiality);
+  gawah_stmt_bind_text (stmt, 12, incident->status);
+  if (!gawah_db_step_done (db, stmt, error))
+    return FALSE;
+  incident->id = gawah_db_last_insert_id (db);
+  return TRUE;
+}
+
+static gboolean
+insert_plain_entry (GawahDb               *db,
+                    GawahChronologyEntry  *entry,
+                    gint64                 incident_id,
+                    GError               **error)
+{
+  g_autoptr(GawahStmt) stmt = gawah_db_prepare (db,
+    "INSERT INTO chronology (uuid, incident_id, date, precision, step, description)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+  g_autofree char *date = gawah_partial_date_to_iso (&entry->date);
+
+  if (stmt == NULL)
+    return FALSE;
+  gawah_stmt_bind_text (stmt, 1, entry->uuid);
+  gawah_stmt_bind_int64 (stmt, 2, incident_id);
+  gawah_stmt_bind_text_or_null (stmt, 3, date);
+  gawah_stmt_bind_text (stmt, 4, gawah_precision_to_code (entry->date.precision));
+  gawah_stmt_bind_text (stmt, 5, entry->step);
+  gawah_stmt_bind_text (stmt, 6, entry->description);
+  return gawah_db_step_done (db, stmt, error);
+}
+
+static gboolean
+insert_bulk (GawahCasebook  *casebook,
+             gpointer        user_data,
+             GError        **error)
+{
+  Bulk *bulk = user_data;
+  GawahDb *db = gawah_casebook_get_db (casebook);
+
+  for (guint i = 0; i < bulk->incidents->len; i++)
+    {
+      GawahIncident *incident = g_ptr_array_index (bulk->incidents, i);
+
+      incident->id = 0;
+      if (!(bulk->plain ? insert_plain_incident (db, incident, error)
+                        : gawah_casebook_save_incident (casebook, incident, error)))
+        return FALSE;
+    }
+  for (guint i = 0; i < bulk->entries->len; i++)
+    {
+      GawahChronologyEntry *entry = g_ptr_array_index (bulk->entries, i);
+      GawahIncident *incident = g_ptr_array_index (bulk->incidents, entry->incident_id);
+      g_autoptr(GawahChronologyEntry) copy = gawah_chronology_entry_new ();
+
+      if (bulk->plain)
+        {
+          if (!insert_plain_entry (db, entry, incident->id, error))
+            return FALSE;
+          continue;
+        }
+      *copy = (GawahChronologyEntry) { 0, g_strdup (entry->uuid), incident->id, entry->date,
+                                       g_strdup (entry->step), g_strdup (entry->description), NULL, NULL };
+      if (!gawah_casebook_save_chronology_entry (casebook, copy, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static double
+rows_per_second (const char *dir,
+                 Bulk       *bulk,
+                 gboolean    plain,
+                 gboolean    with_trail)
+{
+  g_autofree char *path = g_strdup_printf ("%s/bulk-%d-%d.gawah", dir, plain, with_trail);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GawahCasebook) casebook = gawah_casebook_create (path, PASSPHRASE, &error);
+  guint rows = bulk->incidents->len + bulk->entries->len;
+  gint64 start;
+
+  g_assert_no_error (error);
+  if (!with_trail)
+    gawah_db_exec (gawah_casebook_get_db (casebook),
+                   "DROP TRIGGER audit_incident_insert; DROP TRIGGER audit_chronology_insert", &error);
+  g_assert_no_error (error);
+  bulk->plain = plain;
+  start = g_get_monotonic_time ();
+  gawah_casebook_run_in_transaction (casebook, insert_bulk, bulk, &error);
+  g_assert_no_error (error);
+  return rows / ((g_get_monotonic_time () - start) / 1e6);
+}
+
+static void
+remove_directory (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static void
+bench_bulk_insert (void)
+{
+  g_autoptr(GawahSynthetic) synthetic = gawah_synthetic_new (11);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("gawah-bench-XXXXXX", &error);
+  Bulk bulk = {
+    g_ptr_array_new_with_free_func ((GDestroyNotify) gawah_incident_free),
+    g_ptr_array_new_with_free_func ((GDestroyNotify) gawah_chronology_entry_free),
+  };
+  double plain, api, plain_untracked, api_untracked;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < BULK_INCIDENTS; i++)
+    {
+      g_ptr_array_add (bulk.incidents, gawah_synthetic_make_incident (synthetic));
+      for (guint j = 0; j < GAWAH_SYNTHETIC_CHRONOLOGY_PER_INCIDENT; j++)
+        g_ptr_array_add (bulk.entries, gawah_synthetic_make_chronology (synthetic, i));
+    }
+  plain = rows_per_second (dir, &bulk, TRUE, TRUE);
+  api = rows_per_second (dir, &bulk, FALSE, TRUE);
+  plain_untracked = rows_per_second (dir, &bulk, TRUE, FALSE);
+  api_untracked = rows_per_second (dir, &bulk, FALSE, FALSE);
+  remove_directory (dir);
+
+  printf ("\nBulk insert, %u incidents and %u chronology entries in one transaction (rows/s):\n",
+          bulk.incidents->len, bulk.entries->len);
+  printf ("  with the audit trail:    store API %.0f, plain statements %.0f: ratio %.2f (target ≥ 0.5) %s\n",
+          api, plain, api / plain, api / plain >= 0.5 ? "met" : "MISS");
+  printf ("  without the audit trail: store API %.0f, plain statements %.0f: ratio %.2f\n",
+          api_untracked, plain_untracked, api_untracked / plain_untracked);
+  all_met &= api / plain >= 0.5;
+  g_ptr_array_unref (bulk.incidents);
+  g_ptr_array_unref (bulk.entries);
+}
+
+static void
+print_progress (guint     done,
+                guint     total,
+                gpointer  user_data)
+{
+  fprintf (stderr, "generating: %u / %u incidents\n", done, total);
+}
+
+/* The synthetic casebook of @n incidents, made once and kept under
+ * /var/tmp (it is big, and should outlive a reboot's /tmp). */
+static char *
+ensure_casebook (int n)
+{
+  char *path = g_strdup_printf ("/var/tmp/gawah-scale-%d.gawah", n);
+  g_autofree char *partial = g_strconcat (path, ".partial", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GawahCasebook) casebook = NULL;
+  g_autoptr(GawahSynthetic) synthetic = NULL;
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    return path;
+  g_unlink (partial);
+  casebook = gawah_casebook_create (partial, PASSPHRASE, &error);
+  g_assert_no_error (error);
+  synthetic = gawah_synthetic_new (7);
+  gawah_synthetic_fill (synthetic, casebook, n, 10000, print_progress, NULL, &error);
+  g_assert_no_error (error);
+  gawah_db_exec (gawah_casebook_get_db (casebook), "PRAGMA wal_checkpoint(TRUNCATE)", &error);
+  g_assert_no_error (error);
+  g_clear_object (&casebook);
+  g_rename (partial, path);
+  return path;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int incidents = 100000;
+  g_autofree char *path = NULL;
+  const GOptionEntry entries[] = {
+    { "casebook", 'c', 0, G_OPTION_ARG_FILENAME, &path, "A casebook made by gawah-generate (default passphrase)", "PATH" },
+    { "incidents", 'n', 0, G_OPTION_ARG_INT, &incidents, "Size of the synthetic casebook to make", "N" },
+    { "runs", 'r', 0, G_OPTION_ARG_INT, &runs, "Runs of each measure", "R" },
+    { NULL },
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GawahCasebook) casebook = NULL;
+  double median, worst;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || runs < 1 || incidents < 1)
+    {
+      fprintf (stderr, "%s\n", error != NULL ? error->message : "bad --runs or --incidents");
+      return 2;
+    }
+  if (path == NULL)
+    path = ensure_casebook (incidents);
+
+  printf ("Casebook: %s\n\n", path);
+  printf ("| %-36s | %-12s | %9s | %9s | %-13s | %-4s |\n", "measure", "", "median ms", "worst ms", "target ms", "");
+  printf ("|--------------------------------------|--------------|-----------|-----------|---------------|------|\n");
+  time_runs (open_first_page, path, MAX (3, runs / 4), &median, &worst);
+  report ("unlock, open, first page of list", "incl. KDF", median, worst, 500, 0);
+
+  casebook = gawah_casebook_open (path, PASSPHRASE, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; gawah_synthetic_common_terms[i] != NULL; i++)
+    bench_search (casebook, gawah_synthetic_common_terms[i], "common");
+  for (guint i = 0; gawah_synthetic_rare_terms[i] != NULL; i++)
+    bench_search (casebook, gawah_synthetic_rare_terms[i], "rare");
+  bench_search (casebook, "Khan", "name");
+  bench_search (casebook, "بلوچ", "name");
+  bench_search (casebook, "habeas petition", "two words");
+  bench_filter (casebook);
+  bench_suggest (casebook);
+  g_clear_object (&casebook);
+
+  bench_bulk_insert ();
+  printf ("\n%s\n", all_met ? "All targets met." : "Some targets missed.");
+  return all_met ? 0 : 1;
+}
