@@ -32,56 +32,6 @@ export_options_clear (ExportOptions *export)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ExportOptions, export_options_clear)
 
-void
-cli_filter_options_clear (CliFilterOptions *options)
-{
-  g_free (options->search);
-  g_free (options->province);
-  g_free (options->act_type);
-  g_free (options->category);
-  g_free (options->perpetrator_type);
-  g_free (options->status);
-  g_free (options->from);
-  g_free (options->to);
-}
-
-/* The list's filters, as the app's incident list has them. */
-void
-cli_add_filter_entries (GOptionContext   *context,
-                        CliFilterOptions *options)
-{
-  const GOptionEntry entries[] = {
-    { "search", 0, 0, G_OPTION_ARG_STRING, &options->search, N_("Only incidents matching these words"), N_("WORDS") },
-    { "province", 0, 0, G_OPTION_ARG_STRING, &options->province, N_("Only incidents in this province"), N_("CODE") },
-    { "act-type", 0, 0, G_OPTION_ARG_STRING, &options->act_type, N_("Only incidents with this type of act"), N_("CODE") },
-    { "category", 0, 0, G_OPTION_ARG_STRING, &options->category,
-      N_("Only incidents with a victim of this defender category"), N_("CODE") },
-    { "perpetrator-type", 0, 0, G_OPTION_ARG_STRING, &options->perpetrator_type,
-      N_("Only incidents with a perpetrator of this type"), N_("CODE") },
-    { "status", 0, 0, G_OPTION_ARG_STRING, &options->status, N_("Only incidents with this case status"), N_("CODE") },
-    { "from", 0, 0, G_OPTION_ARG_STRING, &options->from, N_("Only incidents starting on or after DATE"), N_("DATE") },
-    { "to", 0, 0, G_OPTION_ARG_STRING, &options->to, N_("Only incidents starting on or before DATE"), N_("DATE") },
-    { NULL }
-  };
-
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-}
-
-gboolean
-cli_filter_options_build (const CliFilterOptions  *options,
-                          GawahIncidentFilter     *filter,
-                          GError                 **error)
-{
-  filter->text = g_strdup (options->search);
-  filter->province = g_strdup (options->province);
-  filter->act_type = g_strdup (options->act_type);
-  filter->hrd_category = g_strdup (options->category);
-  filter->perpetrator_type = g_strdup (options->perpetrator_type);
-  filter->status = g_strdup (options->status);
-  return gawah_partial_date_parse_text (options->from, "--from", &filter->from, error) &&
-         gawah_partial_date_parse_text (options->to, "--to", &filter->to, error);
-}
-
 /* Written to a temporary file that replaces FILE only when complete. */
 static gboolean
 export_to_file (GawahCasebook              *casebook,

@@ -158,95 +158,13 @@ cli_un_draft (CliOptions *options,
   return EXIT_OK;
 }
 
-typedef struct {
-  char *text;
-  char *province;
-  char *act_type;
-  char *category;
-  char *perpetrator_type;
-  char *status;
-  char *from;
-  char *to;
-} FilterOptions;
-
-static void
-filter_options_clear (FilterOptions *filter)
-{
-  g_free (filter->text);
-  g_free (filter->province);
-  g_free (filter->act_type);
-  g_free (filter->category);
-  g_free (filter->perpetrator_type);
-  g_free (filter->status);
-  g_free (filter->from);
-  g_free (filter->to);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (FilterOptions, filter_options_clear)
-
-static void
-add_filter_entries (GOptionContext *context,
-                    FilterOptions  *filter)
-{
-  const GOptionEntry entries[] = {
-    { "text", 0, 0, G_OPTION_ARG_STRING, &filter->text, N_("Only incidents that match these words"), N_("WORDS") },
-    { "province", 0, 0, G_OPTION_ARG_STRING, &filter->province, N_("Only incidents in this province"), N_("CODE") },
-    { "act-type", 0, 0, G_OPTION_ARG_STRING, &filter->act_type, N_("Only incidents with this type of act"),
-      N_("CODE") },
-    { "category", 0, 0, G_OPTION_ARG_STRING, &filter->category,
-      N_("Only incidents with a victim of this category of defender"), N_("CODE") },
-    { "perpetrator-type", 0, 0, G_OPTION_ARG_STRING, &filter->perpetrator_type,
-      N_("Only incidents with a perpetrator of this type"), N_("CODE") },
-    { "status", 0, 0, G_OPTION_ARG_STRING, &filter->status, N_("Only incidents with this case status"), N_("CODE") },
-    { "from", 0, 0, G_OPTION_ARG_STRING, &filter->from, N_("Only incidents from this date on"), N_("DATE") },
-    { "to", 0, 0, G_OPTION_ARG_STRING, &filter->to, N_("Only incidents up to this date"), N_("DATE") },
-    { NULL }
-  };
-
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-}
-
-static gboolean
-check_code (const char  *vocabulary_id,
-            const char  *code,
-            const char  *option,
-            GError     **error)
-{
-  return code == NULL || gawah_vocabularies_check (gawah_vocabularies_get_default (), vocabulary_id, code, option,
-                                                   error);
-}
-
-/* Codes are checked against their vocabularies: a typo is an error, not
- * an empty report. */
-static gboolean
-build_filter (FilterOptions        *options,
-              GawahIncidentFilter  *filter,
-              GError              **error)
-{
-  if (!check_code (GAWAH_VOCAB_PROVINCE, options->province, "--province", error) ||
-      !check_code (GAWAH_VOCAB_ACT_TYPE, options->act_type, "--act-type", error) ||
-      !check_code (GAWAH_VOCAB_HRD_CATEGORY, options->category, "--category", error) ||
-      !check_code (GAWAH_VOCAB_PERPETRATOR_TYPE, options->perpetrator_type, "--perpetrator-type", error) ||
-      !check_code (GAWAH_VOCAB_CASE_STATUS, options->status, "--status", error) ||
-      (options->from != NULL && !gawah_partial_date_parse_text (options->from, "--from", &filter->from, error)) ||
-      (options->to != NULL && !gawah_partial_date_parse_text (options->to, "--to", &filter->to, error)))
-    return FALSE;
-  filter->text = g_strdup (options->text);
-  filter->province = g_strdup (options->province);
-  filter->act_type = g_strdup (options->act_type);
-  filter->hrd_category = g_strdup (options->category);
-  filter->perpetrator_type = g_strdup (options->perpetrator_type);
-  filter->status = g_strdup (options->status);
-  return TRUE;
-}
-
 int
 cli_summary_report (CliOptions *options,
                     int         argc,
                     char      **argv)
 {
   g_auto(ReportOptions) report = { NULL };
-  g_auto(FilterOptions) filter_options = { NULL };
+  g_auto(CliFilterOptions) filter_options = { NULL };
   g_auto(GawahIncidentFilter) filter = { NULL };
   g_autoptr(GOptionContext) context = cli_option_context (_("CASEBOOK"),
     _("Write the casebook’s statistics as a summary report (PDF, A4): incidents by act, province, year, "
@@ -258,11 +176,11 @@ cli_summary_report (CliOptions *options,
   int status = EXIT_OK;
 
   add_report_entries (context, &report);
-  add_filter_entries (context, &filter_options);
+  cli_add_filter_entries (context, &filter_options);
   if (!cli_parse (context, &argc, &argv, 1, &status) || !require_output (context, &report, &status) ||
       !parse_language (context, &report, &language, &status))
     return status;
-  if (!build_filter (&filter_options, &filter, &error))
+  if (!cli_filter_options_build (&filter_options, &filter, &error))
     return cli_report_error (error);
   if ((casebook = cli_open_casebook (options, argv[1], &status)) == NULL)
     return status;
