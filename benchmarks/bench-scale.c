@@ -77,17 +77,18 @@ report (const char *what,
         double      median_target,
         double      worst_target)
 {
+  gboolean measured_only = median_target <= 0;   /* a figure to report, with no target */
   gboolean met = median < median_target && (worst_target <= 0 || worst < worst_target);
-  g_autofree char *target = worst_target > 0
-    ? g_strdup_printf ("< %g / < %g", median_target, worst_target)
+  g_autofree char *target = measured_only ? g_strdup ("")
+    : worst_target > 0 ? g_strdup_printf ("< %g / < %g", median_target, worst_target)
     : g_strdup_printf ("< %g", median_target);
 
   g_autofree char *what_padded = pad (what, 36);
   g_autofree char *detail_padded = pad (detail, 12);
 
-  all_met &= met;
+  all_met &= met || measured_only;
   printf ("| %s | %s | %9.2f | %9.2f | %-13s | %-4s |\n",
-          what_padded, detail_padded, median, worst, target, met ? "met" : "MISS");
+          what_padded, detail_padded, median, worst, target, measured_only ? "" : met ? "met" : "MISS");
 }
 
 /* Unlock (key derivation included), the list's query, its first page. */
@@ -116,9 +117,10 @@ typedef struct {
   GawahCasebook       *casebook;
   GawahIncidentFilter *filter;
   guint                found;
+  double               longest_step;   /* ms, over every run */
 } Query;
 
-/* As the list does it: every matching id, newest first. */
+/* Every matching id at once, as exports do. */
 static void
 run_query (gpointer user_data)
 {
@@ -130,20 +132,64 @@ run_query (gpointer user_data)
   query->found = ids->len;
 }
 
+/* What the user waits for: the list's first page of ids. */
+static void
+run_first_page (gpointer user_data)
+{
+  Query *query = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GawahIncidentPager) pager = gawah_incident_pager_new (query->casebook, query->filter);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  gawah_incident_pager_next (pager, GAWAH_INCIDENT_FIRST_PAGE, 0, ids, &error);
+  g_assert_no_error (error);
+}
+
+/* As the list does it: the first page, then the rest in steps of
+ * GAWAH_INCIDENT_STEP_USEC, each of which would be one idle callback;
+ * the longest step is what could hold up a frame. */
+static void
+run_paged (gpointer user_data)
+{
+  Query *query = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GawahIncidentPager) pager = gawah_incident_pager_new (query->casebook, query->filter);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gboolean first = TRUE;
+
+  while (!gawah_incident_pager_is_done (pager))
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      gawah_incident_pager_next (pager, first ? GAWAH_INCIDENT_FIRST_PAGE : G_MAXUINT,
+                                 first ? 0 : start + GAWAH_INCIDENT_STEP_USEC, ids, &error);
+      g_assert_no_error (error);
+      if (!first)
+        query->longest_step = MAX (query->longest_step, (g_get_monotonic_time () - start) / 1000.0);
+      first = FALSE;
+    }
+  query->found = ids->len;
+}
+
 static void
 bench_search (GawahCasebook *casebook,
               const char    *term,
               const char    *kind)
 {
   g_auto(GawahIncidentFilter) filter = { .text = g_strdup (term) };
-  Query query = { casebook, &filter, 0 };
+  Query query = { casebook, &filter, 0, 0 };
   g_autofree char *what = g_strdup_printf ("search %s “%s”", kind, term);
+  g_autofree char *all = g_strdup_printf ("  all ids, in steps (%s)", term);
+  g_autofree char *step = g_strdup_printf ("  longest step (%s)", term);
   g_autofree char *found = NULL;
-  double median, worst;
+  double median, worst, median_all, worst_all;
 
-  time_runs (run_query, &query, runs, &median, &worst);
+  time_runs (run_first_page, &query, runs, &median, &worst);
+  time_runs (run_paged, &query, runs, &median_all, &worst_all);
   found = g_strdup_printf ("%u found", query.found);
-  report (what, found, median, worst, 5, 50);
+  report (what, "first page", median, worst, 5, 50);
+  report (all, found, median_all, worst_all, 0, 0);
+  report (step, "of all runs", query.longest_step, query.longest_step, 16, 0);
 }
 
 static void

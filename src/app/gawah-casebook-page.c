@@ -63,6 +63,7 @@ struct _GawahCasebookPage
   GtkSingleSelection     *selection;
   GawahIncidentFilter     filter;      /* the list's, for the summary report */
   gint64                  person_id;   /* a defender's page, or 0 */
+  gint64                  pending_selection;  /* to select once the list has loaded it, or 0 */
 };
 
 G_DEFINE_FINAL_TYPE (GawahCasebookPage, gawah_casebook_page, GTK_TYPE_WIDGET)
@@ -71,8 +72,14 @@ static void
 update_count (GawahCasebookPage *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
-  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u incident", "%u incidents", n), n);
+  g_autofree char *text = NULL;
 
+  if (gawah_incident_list_model_is_loading (self->model))
+    /* Translators: shown while a search is still listing what it found; the count grows. */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Searching… %u incident so far",
+                                         "Searching… %u incidents so far", n), n);
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u incident", "%u incidents", n), n);
   gtk_label_set_text (self->count_label, text);
 }
 
@@ -129,13 +136,45 @@ apply_filter (GawahCasebookPage *self)
   gawah_timeline_view_set_filter (self->timeline_view, &filter);
   gawah_statistics_view_set_filter (self->statistics_view, &filter);
   gawah_incident_filter_copy (&self->filter, &filter);
+
+  /* The incident being read stays open while it still matches, even when
+   * the list reaches it only after its first page. */
+  self->pending_selection = selected;
   if (!gawah_incident_list_model_set_filter (self->model, &filter, &error))
     g_warning ("Could not filter incidents: %s", error->message);
   update_count (self);
-
-  /* The incident being read stays open while it still matches. */
   if (selected != 0 && !gawah_casebook_page_select (self, selected))
     gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+}
+
+/* More of the list has loaded: it may hold the incident to select. */
+static void
+on_items_changed_cb (GawahCasebookPage *self)
+{
+  guint position;
+
+  update_count (self);
+  if (self->pending_selection == 0)
+    return;
+  position = gawah_incident_list_model_find (self->model, self->pending_selection);
+  if (position == G_MAXUINT)
+    return;
+  self->pending_selection = 0;
+  gtk_single_selection_set_selected (self->selection, position);
+}
+
+static void on_selection_changed_cb (GawahCasebookPage *self);
+
+/* The list is complete: an incident still not in it no longer matches. */
+static void
+on_loading_changed_cb (GawahCasebookPage *self)
+{
+  update_count (self);
+  if (gawah_incident_list_model_is_loading (self->model) || self->pending_selection == 0)
+    return;
+  self->pending_selection = 0;
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  on_selection_changed_cb (self);
 }
 
 static void
@@ -143,11 +182,15 @@ on_selection_changed_cb (GawahCasebookPage *self)
 {
   GawahIncidentItem *item = gtk_single_selection_get_selected_item (self->selection);
 
+  /* While the list reloads, the incident being read stays on screen. */
+  if (item == NULL && self->pending_selection != 0)
+    return;
   if (item == NULL)
     {
       gtk_stack_set_visible_child_name (self->detail_stack, "empty");
       return;
     }
+  self->pending_selection = 0;
   gawah_incident_view_set_incident (self->incident_view, self->casebook, gawah_incident_item_get_id (item));
   gtk_stack_set_visible_child_name (self->detail_stack, "incident");
 }
@@ -219,6 +262,8 @@ gawah_casebook_page_get_n_shown (GawahCasebookPage *self)
   return g_list_model_get_n_items (G_LIST_MODEL (self->model));
 }
 
+/* TRUE when the incident is selected, or will be as soon as the list,
+ * still loading, reaches it. */
 gboolean
 gawah_casebook_page_select (GawahCasebookPage *self,
                             gint64             incident_id)
@@ -226,7 +271,11 @@ gawah_casebook_page_select (GawahCasebookPage *self,
   guint position = gawah_incident_list_model_find (self->model, incident_id);
 
   if (position == G_MAXUINT)
-    return FALSE;
+    {
+      self->pending_selection = gawah_incident_list_model_is_loading (self->model) ? incident_id : 0;
+      return self->pending_selection != 0;
+    }
+  self->pending_selection = 0;
   gtk_single_selection_set_selected (self->selection, position);
   return TRUE;
 }
@@ -442,6 +491,10 @@ gawah_casebook_page_new (GawahCasebook *casebook)
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (on_selection_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (on_items_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->model, "notify::loading", G_CALLBACK (on_loading_changed_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   gawah_timeline_view_set_casebook (self->timeline_view, casebook);
