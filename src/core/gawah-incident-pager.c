@@ -328,9 +328,13 @@ gawah_incident_pager_next (GawahIncidentPager  *self,
   if (self->phase == PHASE_START && !start (self, ids, error))
     return FALSE;
   wanted = ids->len + MIN (max_ids, G_MAXUINT - ids->len);
-  while (self->phase != PHASE_DONE && ids->len < wanted && !past (deadline))
-    if (!walk (self, wanted - ids->len, deadline, ids, error))
-      return FALSE;
+  /* At least one walk, which reads a few rows before it looks at the
+   * clock: a call always makes progress, however late it comes. */
+  if (self->phase != PHASE_DONE && ids->len < wanted)
+    do
+      if (!walk (self, wanted - ids->len, deadline, ids, error))
+        return FALSE;
+    while (self->phase != PHASE_DONE && ids->len < wanted && !past (deadline));
   return TRUE;
 }
 
