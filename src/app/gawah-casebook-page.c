@@ -64,6 +64,7 @@ struct _GawahCasebookPage
   GawahIncidentFilter     filter;      /* the list's, for the summary report */
   gint64                  person_id;   /* a defender's page, or 0 */
   gint64                  pending_selection;  /* to select once the list has loaded it, or 0 */
+  guint                   pending_source;
 };
 
 G_DEFINE_FINAL_TYPE (GawahCasebookPage, gawah_casebook_page, GTK_TYPE_WIDGET)
@@ -121,6 +122,8 @@ read_filter (GawahCasebookPage   *self,
   filter->person_id = self->person_id;
 }
 
+static void on_selection_changed_cb (GawahCasebookPage *self);
+
 static void
 apply_filter (GawahCasebookPage *self)
 {
@@ -144,37 +147,42 @@ apply_filter (GawahCasebookPage *self)
     g_warning ("Could not filter incidents: %s", error->message);
   update_count (self);
   if (selected != 0 && !gawah_casebook_page_select (self, selected))
-    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+    {
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      on_selection_changed_cb (self);
+    }
 }
 
-/* More of the list has loaded: it may hold the incident to select. */
-static void
-on_items_changed_cb (GawahCasebookPage *self)
+/* The incident waiting to be selected: there now, or, once the list is
+ * complete, no longer matching. */
+static gboolean
+resolve_pending_selection_cb (gpointer user_data)
 {
+  GawahCasebookPage *self = user_data;
   guint position;
 
-  update_count (self);
+  self->pending_source = 0;
   if (self->pending_selection == 0)
-    return;
+    return G_SOURCE_REMOVE;
   position = gawah_incident_list_model_find (self->model, self->pending_selection);
-  if (position == G_MAXUINT)
-    return;
+  if (position == G_MAXUINT && gawah_incident_list_model_is_loading (self->model))
+    return G_SOURCE_REMOVE;
   self->pending_selection = 0;
-  gtk_single_selection_set_selected (self->selection, position);
+  if (position != G_MAXUINT)
+    gtk_single_selection_set_selected (self->selection, position);
+  else
+    on_selection_changed_cb (self);   /* nothing selected: the view empties */
+  return G_SOURCE_REMOVE;
 }
 
-static void on_selection_changed_cb (GawahCasebookPage *self);
-
-/* The list is complete: an incident still not in it no longer matches. */
+/* More of the list has loaded, or all of it. Selecting from inside the
+ * selection's own items-changed is not allowed: it waits for an idle. */
 static void
-on_loading_changed_cb (GawahCasebookPage *self)
+on_list_grown_cb (GawahCasebookPage *self)
 {
   update_count (self);
-  if (gawah_incident_list_model_is_loading (self->model) || self->pending_selection == 0)
-    return;
-  self->pending_selection = 0;
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  on_selection_changed_cb (self);
+  if (self->pending_selection != 0 && self->pending_source == 0)
+    self->pending_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, resolve_pending_selection_cb, self, NULL);
 }
 
 static void
@@ -492,9 +500,9 @@ gawah_casebook_page_new (GawahCasebook *casebook)
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (on_selection_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (on_items_changed_cb), self,
+  g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (on_list_grown_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->model, "notify::loading", G_CALLBACK (on_loading_changed_cb), self,
+  g_signal_connect_object (self->model, "notify::loading", G_CALLBACK (on_list_grown_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   gawah_timeline_view_set_casebook (self->timeline_view, casebook);
@@ -520,6 +528,7 @@ gawah_casebook_page_dispose (GObject *object)
     gawah_statistics_view_set_casebook (self->statistics_view, NULL);
   if (self->agenda_view != NULL)
     gawah_agenda_view_set_casebook (self->agenda_view, NULL);
+  g_clear_handle_id (&self->pending_source, g_source_remove);
   gawah_widget_dispose_children (GTK_WIDGET (self), GAWAH_TYPE_CASEBOOK_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
