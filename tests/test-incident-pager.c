@@ -189,6 +189,51 @@ test_filtered_searches (CasebookFixture *fixture,
   g_assert_cmpuint (check_filter (fixture->casebook, &filter), ==, 0);
 }
 
+static GArray *
+fts_matches (GawahCasebook *casebook,
+             const char    *expression)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GawahStmt) stmt = gawah_db_prepare (gawah_casebook_get_db (casebook),
+    "SELECT rowid FROM incident_fts WHERE incident_fts MATCH ?1 ORDER BY rowid", &error);
+  GArray *ids;
+
+  g_assert_no_error (error);
+  gawah_stmt_bind_text (stmt, 1, expression);
+  ids = gawah_collect_ids (casebook, stmt, &error);
+  g_assert_no_error (error);
+  return ids;
+}
+
+/* Probing uses each word's prefix spelt out in exact terms: the same
+ * incidents must match, whatever the case, accents or script. */
+static void
+test_exact_terms (CasebookFixture *fixture,
+                  gconstpointer    data)
+{
+  const char *searches[] = {
+    "police", "POLICE", "pol", "p", "Khan", "Khán", "پولیس", "habeas petition", "habeas-petition",
+    "Zarghun", "زرغون", "no-such-word", "Baloch police", "\"quoted\"",
+  };
+
+  fill (fixture);
+  for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *prefix = gawah_search_expression (searches[i]);
+      g_autofree char *exact = gawah_search_exact_expression (fixture->casebook, searches[i], 1000, &error);
+      g_autoptr(GArray) expected = NULL;
+      g_autoptr(GArray) actual = NULL;
+
+      g_assert_no_error (error);
+      g_assert_nonnull (exact);
+      expected = fts_matches (fixture->casebook, prefix);
+      actual = fts_matches (fixture->casebook, exact);
+      g_test_message ("%s: %s, %u matches", searches[i], exact, expected->len);
+      assert_same_ids (expected, actual);
+    }
+}
+
 /* An empty casebook, and one whose only incident is undated. */
 static void
 test_small (CasebookFixture *fixture,
@@ -213,6 +258,8 @@ main (int   argc,
               casebook_fixture_set_up, test_searches, casebook_fixture_tear_down);
   g_test_add ("/incident-pager/filtered-searches", CasebookFixture, NULL,
               casebook_fixture_set_up, test_filtered_searches, casebook_fixture_tear_down);
+  g_test_add ("/incident-pager/exact-terms", CasebookFixture, NULL,
+              casebook_fixture_set_up, test_exact_terms, casebook_fixture_tear_down);
   g_test_add ("/incident-pager/small", CasebookFixture, NULL,
               casebook_fixture_set_up, test_small, casebook_fixture_tear_down);
   return g_test_run ();
