@@ -66,7 +66,8 @@ struct _GawahIncidentPager
   guint8              *matches;      /* a bit for each incident id that matches @match */
   gint64               max_id;
 
-  char                *exact;        /* @match in exact terms, to probe with, or NULL */
+  char                *exact;        /* @match in exact terms, or NULL */
+  gboolean             probing;      /* testing each incident with @exact */
   guint                probed;
   guint                probe_matches;
 
@@ -200,7 +201,8 @@ read_match_bitmap (GawahIncidentPager  *self,
   stmt = gawah_db_prepare (db, "SELECT rowid FROM incident_fts WHERE incident_fts MATCH ?1", error);
   if (stmt == NULL)
     return FALSE;
-  gawah_stmt_bind_text (stmt, 1, self->match);
+  /* Exact terms save merging the prefixes' lists first: 3 ms for "police". */
+  gawah_stmt_bind_text (stmt, 1, self->exact != NULL ? self->exact : self->match);
   self->matches = g_malloc0 (self->max_id / 8 + 1);
   *n_matches = 0;
   while (gawah_db_step_row (db, stmt, &has_row, &local_error) && has_row)
@@ -258,7 +260,7 @@ is_match (GawahIncidentPager  *self,
           gboolean            *matches,
           GError             **error)
 {
-  if (self->matches == NULL && self->exact != NULL)
+  if (self->probing)
     return probe (self, id, matches, error);
   *matches = self->matches == NULL ||
              (id >= 0 && id <= self->max_id && (self->matches[id / 8] & (1 << (id % 8))) != 0);
@@ -275,7 +277,7 @@ stop_probing (GawahIncidentPager  *self,
 {
   gint64 n_matches = 0;
 
-  g_clear_pointer (&self->exact, g_free);
+  self->probing = FALSE;
   if (!read_match_bitmap (self, &n_matches, error))
     return FALSE;
   if (n_matches * RARE_MATCH_SHARE >= self->max_id)
@@ -295,23 +297,20 @@ start (GawahIncidentPager  *self,
 {
   gint64 n_matches = 0;
 
+  g_autoptr(GError) local_error = NULL;
+
   self->phase = PHASE_DATED;
   if (self->match == NULL)
     return TRUE;
-  if (deadline == 0)
+  self->exact = gawah_search_exact_expression (self->casebook, self->filter.text, PROBE_MAX_TERMS, &local_error);
+  if (local_error != NULL)
     {
-      g_autoptr(GError) local_error = NULL;
-
-      self->exact = gawah_search_exact_expression (self->casebook, self->filter.text, PROBE_MAX_TERMS,
-                                                   &local_error);
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      if (self->exact != NULL)
-        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
     }
+  self->probing = self->exact != NULL && deadline == 0;
+  if (self->probing)
+    return TRUE;
   if (!read_match_bitmap (self, &n_matches, error))
     return FALSE;
   if (n_matches * RARE_MATCH_SHARE < self->max_id)
@@ -384,7 +383,7 @@ walk (GawahIncidentPager  *self,
         }
       id = sqlite3_column_int64 (stmt, 0);
       /* Probing over: the row is read again, from the bitmap. */
-      if (self->exact != NULL && probing_is_over (self))
+      if (self->probing && probing_is_over (self))
         break;
       if (!is_match (self, id, &matches, &local_error))
         break;
@@ -431,7 +430,7 @@ gawah_incident_pager_next (GawahIncidentPager  *self,
   if (self->phase != PHASE_DONE && ids->len < wanted)
     do
       {
-        if (self->exact != NULL && (probing_is_over (self) || deadline != 0) &&
+        if (self->probing && (probing_is_over (self) || deadline != 0) &&
             !stop_probing (self, ids, error))
           return FALSE;
         if (self->phase != PHASE_DONE && !walk (self, wanted - ids->len, deadline, ids, error))

@@ -52,8 +52,8 @@ GArray               *gawah_casebook_query_incidents (GawahCasebook             
 /* The same ids, a page at a time (gawah-incident-pager.c). The list asks
  * for a first page it can show at once, then for the rest in steps short
  * enough that the window never misses a frame (16 ms). */
-#define GAWAH_INCIDENT_FIRST_PAGE   100
-#define GAWAH_INCIDENT_STEP_USEC    8000
+#define GAWAH_INCIDENT_FIRST_PAGE   50
+#define GAWAH_INCIDENT_STEP_USEC    5000
 
 typedef struct _GawahIncidentPager GawahIncidentPager;
 
