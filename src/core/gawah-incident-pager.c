@@ -296,7 +296,6 @@ start (GawahIncidentPager  *self,
        GError             **error)
 {
   gint64 n_matches = 0;
-
   g_autoptr(GError) local_error = NULL;
 
   self->phase = PHASE_DATED;
