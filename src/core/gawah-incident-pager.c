@@ -246,12 +246,16 @@ probe (GawahIncidentPager  *self,
 }
 
 /* Whether to stop probing and read the bitmap: the trial says the word is
- * not common enough, or probing has given a first page. */
+ * not common enough (as soon as more than half of it has missed), or
+ * probing has given a first page. */
 static gboolean
 probing_is_over (GawahIncidentPager *self)
 {
-  return (self->probed >= PROBE_TRIAL && self->probe_matches * 2 < self->probed) ||
-         self->probe_matches >= PROBE_MATCHES;
+  guint misses = self->probed - self->probe_matches;
+  gboolean too_rare = self->probed <= PROBE_TRIAL ? misses * 2 > PROBE_TRIAL
+                                                  : self->probe_matches * 2 < self->probed;
+
+  return too_rare || self->probe_matches >= PROBE_MATCHES;
 }
 
 static gboolean
