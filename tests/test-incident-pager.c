@@ -16,7 +16,7 @@
 #include "gawah-synthetic.h"
 #include "gawah-test-utils.h"
 
-#define N_GENERATED 300
+#define N_GENERATED 200
 
 /* The reference: one statement, every filter in it, sorted by SQLite. */
 static GArray *
