@@ -15,6 +15,7 @@
 
 #include "gawah-act-editor.h"
 #include "gawah-date-row.h"
+#include "gawah-error.h"
 #include "gawah-incident-editor.h"
 #include "gawah-person-chooser.h"
 #include "gawah-test-ui.h"
@@ -776,6 +777,49 @@ test_keyboard (EditorFixture *fixture,
   g_assert_cmpint (gawah_casebook_count_incidents (fixture->casebook.casebook, NULL), ==, 0);
 }
 
+static guint
+count_occurrences (const char *text,
+                   const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (text, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+/* On a full disk the header says so once, in the store's own words (which
+ * already say that the change was not saved), and the next save works. */
+static void
+test_disk_full (EditorFixture *fixture,
+                gconstpointer  data)
+{
+  GtkLabel *status = EDITOR_CHILD (fixture, "status_label");
+  GtkTextBuffer *summary = gtk_text_view_get_buffer (EDITOR_CHILD (fixture, "summary_view"));
+  g_autofree char *long_summary = g_strnfill (200000, 'x');
+  g_autofree char *not_saved = g_strdup_printf (_("Not saved: %s"), "");
+  const char *text;
+
+  set_text (EDITOR_CHILD (fixture, "title_row"), "Saved before the disk filled up");
+  g_assert_true (gawah_incident_editor_flush (GAWAH_INCIDENT_EDITOR (fixture->editor)));
+
+  test_limit_file_size (8192);
+  gtk_text_buffer_set_text (summary, long_summary, -1);
+  g_assert_false (gawah_incident_editor_flush (GAWAH_INCIDENT_EDITOR (fixture->editor)));
+  test_limit_file_size (-1);
+
+  text = gtk_label_get_text (status);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (status), "error"));
+  g_assert_true (strstr (text, fixture->casebook.path) != NULL);
+  g_assert_false (g_str_has_prefix (text, not_saved));
+  /* In English the words can be counted too. */
+  if (g_str_has_prefix (text, "The disk is full"))
+    g_assert_cmpuint (count_occurrences (text, "not saved"), ==, 1);
+
+  g_assert_true (gawah_incident_editor_flush (GAWAH_INCIDENT_EDITOR (fixture->editor)));
+  g_assert_cmpstr (gtk_label_get_text (status), ==, _("Saved"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -790,5 +834,7 @@ main (int    argc,
               editor_fixture_set_up, test_similar_names, editor_fixture_tear_down);
   g_test_add ("/incident-editor/keyboard", EditorFixture, NULL,
               editor_fixture_set_up, test_keyboard, editor_fixture_tear_down);
+  g_test_add ("/incident-editor/disk-full", EditorFixture, NULL,
+              editor_fixture_set_up, test_disk_full, editor_fixture_tear_down);
   return g_test_run ();
 }

@@ -149,24 +149,23 @@ mark_invalid (GawahActEditor *self,
 
 static void
 show_status (GawahActEditor *self,
-             const char     *error_message)
+             const GError   *error)
 {
   g_autofree char *text = NULL;
 
-  if (error_message != NULL)
-    /* Translators: %s is what is wrong, e.g. “Victim: choose a person or add a new one”. */
-    text = g_strdup_printf (_("Not saved: %s"), error_message);
+  if (error != NULL)
+    text = gawah_save_status_text (error);
   else if (self->save_id != 0)
     text = g_strdup (_("Saving…"));
   else if (self->act->id != 0)
     text = g_strdup (_("Saved"));
   gtk_label_set_text (self->status_label, text != NULL ? text : "");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_label), text);
-  if (error_message != NULL)
+  if (error != NULL)
     gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "error");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "error");
-  gtk_widget_set_visible (self->discard_button, error_message != NULL);
+  gtk_widget_set_visible (self->discard_button, error != NULL);
 }
 
 /* Reading the form */
@@ -316,7 +315,7 @@ gawah_act_editor_flush (GawahActEditor *self)
   if (!save_act (self, &error))
     {
       mark_invalid (self, self->invalid_field, error->message);
-      show_status (self, error->message);
+      show_status (self, error);
       return FALSE;
     }
   self->dirty = FALSE;
