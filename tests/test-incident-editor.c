@@ -666,32 +666,6 @@ test_similar_names (EditorFixture *fixture,
   gtk_window_destroy (GTK_WINDOW (act_editor));
 }
 
-static gboolean
-has_shortcut (GtkWidget  *widget,
-              const char *trigger,
-              const char *action)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          g_autofree char *shown = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
-          g_autofree char *named = gtk_shortcut_action_to_string (gtk_shortcut_get_action (shortcut));
-
-          if (g_str_equal (shown, trigger) && strstr (named, action) != NULL)
-            return TRUE;
-        }
-    }
-  return FALSE;
-}
-
 static void
 collect_mnemonic_targets (GtkWidget *widget,
                           GPtrArray *targets)
@@ -737,8 +711,8 @@ test_keyboard (EditorFixture *fixture,
   };
   guint next = 0;
 
-  g_assert_true (has_shortcut (fixture->editor, "Escape", "window.close"));
-  g_assert_true (has_shortcut (fixture->editor, "<Control>w", "window.close"));
+  g_assert_true (test_ui_has_shortcut (fixture->editor, "Escape", "window.close"));
+  g_assert_true (test_ui_has_shortcut (fixture->editor, "<Control>w", "window.close"));
 
   /* Districts are offered once a province is chosen. */
   choose (EDITOR_CHILD (fixture, "province_row"), "pk-sd");
