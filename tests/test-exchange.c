@@ -726,6 +726,31 @@ test_filtered_export (CasebookFixture *fixture,
 
 /* ---- Redaction ---- */
 
+/* Text outside the victims' own incidents that names them: a perpetrator's
+ * notes, and the note of a link from an incident they are not part of. */
+static void
+mention_protected_names_elsewhere (GawahCasebook *casebook)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GawahPerson) police = gawah_casebook_get_person (casebook, 2, &error);
+  g_autoptr(GawahIncidentLink) link = gawah_incident_link_new ();
+  gint64 later;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (police->name_latin, ==, "Punjab Police");
+  police->notes = g_strdup ("Threatened " VICTIM_LATIN " after the hearing; " WITNESS_LATIN " saw it.");
+  add_person (casebook, police);
+  later = add_full_incident (casebook, "Raid on the legal aid office", FALSE);
+  link->from_incident_id = later;
+  link->to_incident_id = 1;
+  g_free (link->link_type);
+  link->link_type = g_strdup ("preceded-by");
+  link->note = g_strdup ("Came after " VICTIM_LATIN " filed her petition");
+  { gboolean ok_ = gawah_casebook_save_link (casebook, link, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok_); }
+}
+
 static void
 test_redacted_export (CasebookFixture *fixture,
                       gconstpointer    data)
@@ -739,6 +764,7 @@ test_redacted_export (CasebookFixture *fixture,
   g_autoptr(GError) error = NULL;
 
   fill_everything (fixture->casebook);
+  mention_protected_names_elsewhere (fixture->casebook);
   first = export_bytes (fixture->casebook, NULL, GAWAH_EXPORT_REDACTED);
   second = export_bytes (fixture->casebook, NULL, GAWAH_EXPORT_REDACTED);
   /* Stable pseudonyms: the same document twice. */
@@ -753,11 +779,13 @@ test_redacted_export (CasebookFixture *fixture,
   g_assert_true (bytes_contain (first, "<description>S-"));
   /* Perpetrators keep their names. */
   g_assert_true (bytes_contain (first, "Punjab Police"));
+  g_assert_true (bytes_contain (first, "<notes>Threatened P-"));
+  g_assert_true (bytes_contain (first, "<note>Came after P-"));
 
   /* A redacted document is still Gawah XML. */
   g_assert_true (import_bytes (copy, first, NULL, NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (test_count_rows (copy, "incident"), ==, 2);
+  g_assert_cmpint (test_count_rows (copy, "incident"), ==, 3);
   g_assert_cmpint (test_count_rows (copy, "evidence"), ==, 0);
 }
 
