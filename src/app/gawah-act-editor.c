@@ -18,6 +18,7 @@
 #include "gawah-date-row.h"
 #include "gawah-error.h"
 #include "gawah-person-chooser.h"
+#include "gawah-task-progress.h"
 #include "gawah-vocabulary.h"
 #include "gawah-vocabulary-row.h"
 
@@ -299,8 +300,10 @@ save_act (GawahActEditor  *self,
   return TRUE;
 }
 
+static gboolean save_timeout_cb (gpointer user_data);
+
 /* Saves now if anything changed; FALSE (and the field marked) if the
- * edits cannot be saved. */
+ * edits cannot be saved (or cannot be yet). */
 gboolean
 gawah_act_editor_flush (GawahActEditor *self)
 {
@@ -311,6 +314,13 @@ gawah_act_editor_flush (GawahActEditor *self)
   g_clear_handle_id (&self->save_id, g_source_remove);
   if (!self->dirty)
     return TRUE;
+  /* The casebook's connection is a worker's until its import ends: an edit
+   * written now would join (and could be rolled back with) the import. */
+  if (gawah_task_progress_is_busy (G_OBJECT (self->casebook)))
+    {
+      self->save_id = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
+      return FALSE;
+    }
   clear_field_errors (self);
   if (!save_act (self, &error))
     {

@@ -24,6 +24,7 @@
 #include "gawah-error.h"
 #include "gawah-incident-editor.h"
 #include "gawah-field-message.h"
+#include "gawah-task-progress.h"
 #include "gawah-vocabulary.h"
 #include "gawah-vocabulary-row.h"
 
@@ -697,6 +698,15 @@ add_source_action (GtkWidget  *widget,
 /* Saving */
 
 static gboolean
+has_unsaved_edits (GawahIncidentEditor *self)
+{
+  for (guint i = 0; i < self->details->len; i++)
+    if (((Detail *) g_ptr_array_index (self->details, i))->dirty)
+      return TRUE;
+  return self->dirty;
+}
+
+static gboolean
 save_dirty_details (GawahIncidentEditor  *self,
                     gboolean             *saved_any,
                     GError              **error)
@@ -726,8 +736,10 @@ save_dirty_details (GawahIncidentEditor  *self,
   return TRUE;
 }
 
+static void schedule_save (GawahIncidentEditor *self);
+
 /* Saves whatever changed, now; FALSE (and the field marked) if something
- * could not be saved. */
+ * could not be saved (or cannot be yet). */
 gboolean
 gawah_incident_editor_flush (GawahIncidentEditor *self)
 {
@@ -739,6 +751,13 @@ gawah_incident_editor_flush (GawahIncidentEditor *self)
   g_clear_handle_id (&self->save_id, g_source_remove);
   if (self->flushing)
     return FALSE;
+  /* The casebook's connection is a worker's until its import ends: an edit
+   * written now would join (and could be rolled back with) the import. */
+  if (has_unsaved_edits (self) && gawah_task_progress_is_busy (G_OBJECT (self->casebook)))
+    {
+      schedule_save (self);
+      return FALSE;
+    }
   self->flushing = TRUE;
   self->invalid_field = NULL;
   if (self->dirty)
