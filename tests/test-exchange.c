@@ -738,6 +738,7 @@ mention_protected_names_elsewhere (GawahCasebook *casebook)
 
   g_assert_no_error (error);
   g_assert_cmpstr (police->name_latin, ==, "Punjab Police");
+  g_free (police->notes);
   police->notes = g_strdup ("Threatened " VICTIM_LATIN " after the hearing; " WITNESS_LATIN " saw it.");
   add_person (casebook, police);
   later = add_full_incident (casebook, "Raid on the legal aid office", FALSE);
