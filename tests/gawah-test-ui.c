@@ -11,6 +11,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <string.h>
 
 #include "gawah-language.h"
 #include "gawah-test-ui.h"
@@ -191,4 +192,66 @@ test_ui_find_action_button (GtkWidget  *root,
         return found;
     }
   return NULL;
+}
+
+/* gtk_shortcut_action_to_string() says "action(casebook.find)" for a named
+ * action: keep the name only. */
+static char *
+shortcut_action_name (GtkShortcut *shortcut)
+{
+  g_autofree char *named = gtk_shortcut_action_to_string (gtk_shortcut_get_action (shortcut));
+
+  if (g_str_has_prefix (named, "action(") && g_str_has_suffix (named, ")"))
+    return g_strndup (named + strlen ("action("), strlen (named) - strlen ("action()"));
+  return g_steal_pointer (&named);
+}
+
+char *
+test_ui_normalised_accelerator (const char *accelerator)
+{
+  guint keyval = 0;
+  GdkModifierType modifiers = 0;
+
+  /* Mnemonic and alternative triggers ("<Alt>s|F10") are kept as they are. */
+  if (!gtk_accelerator_parse (accelerator, &keyval, &modifiers))
+    return g_strdup (accelerator);
+  return gtk_accelerator_name (gdk_keyval_to_lower (keyval), modifiers);
+}
+
+GPtrArray *
+test_ui_list_shortcuts (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  GPtrArray *shortcuts = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+          g_autofree char *action = shortcut_action_name (shortcut);
+
+          g_autofree char *accelerator = test_ui_normalised_accelerator (trigger);
+
+          g_ptr_array_add (shortcuts, g_strdup_printf ("%s %s", accelerator, action));
+        }
+    }
+  return shortcuts;
+}
+
+gboolean
+test_ui_has_shortcut (GtkWidget  *widget,
+                      const char *trigger,
+                      const char *action)
+{
+  g_autoptr(GPtrArray) shortcuts = test_ui_list_shortcuts (widget);
+  g_autofree char *accelerator = test_ui_normalised_accelerator (trigger);
+  g_autofree char *wanted = g_strdup_printf ("%s %s", accelerator, action);
+
+  return g_ptr_array_find_with_equal_func (shortcuts, wanted, g_str_equal, NULL);
 }

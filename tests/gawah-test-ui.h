@@ -24,5 +24,13 @@ GtkWidget *test_ui_find_by_label   (GtkWidget      *root,
                                     const char     *text);
 GtkWidget *test_ui_find_action_button (GtkWidget   *root,
                                     const char     *action_name);
+/* "<Control><Shift>e" and "<Shift><Control>E" both become the same name. */
+char      *test_ui_normalised_accelerator (const char *accelerator);
+/* The "accelerator action" of each shortcut of @widget's controllers, as
+ * "<Control>i casebook.import-csv", the accelerator normalised. */
+GPtrArray *test_ui_list_shortcuts  (GtkWidget      *widget);
+gboolean   test_ui_has_shortcut    (GtkWidget      *widget,
+                                    const char     *trigger,
+                                    const char     *action);
 
 G_END_DECLS

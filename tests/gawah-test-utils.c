@@ -5,6 +5,8 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <signal.h>
+#include <sys/resource.h>
 
 #include "gawah-casebook-import.h"
 #include "gawah-casebook-private.h"
@@ -148,4 +150,15 @@ test_add_act (GawahCasebook *casebook,
   gawah_casebook_save_act (casebook, act, &error);
   g_assert_no_error (error);
   return act->id;
+}
+
+void
+test_limit_file_size (gint64 bytes)
+{
+  struct rlimit limit;
+
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  limit.rlim_cur = bytes < 0 ? limit.rlim_max : (rlim_t) bytes;
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
 }

@@ -38,5 +38,9 @@ gint64          test_add_act               (GawahCasebook   *casebook,
                                             gint64           victim_id,
                                             const char      *act_type,
                                             const char      *law);
+/* RLIMIT_FSIZE stands in for a full disk: writes past @bytes fail (and
+ * SIGXFSZ is ignored, so that the store sees the failed write instead of
+ * the process being killed); a negative @bytes lifts the limit. */
+void            test_limit_file_size       (gint64           bytes);
 
 G_END_DECLS

@@ -671,6 +671,8 @@ cancel_on_first_cb (guint64  done,
     g_cancellable_cancel (log->cancellable);
 }
 
+#define TRIGGER_COUNT_SQL "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name LIKE '%fts%'"
+
 static void
 test_cancel_rolls_back (CasebookFixture *fixture,
                         gconstpointer    data)
@@ -681,6 +683,7 @@ test_cancel_rolls_back (CasebookFixture *fixture,
   g_autoptr(GError) error = NULL;
   ProgressLog log = { NULL, 0, 0, 0 };
   gint64 before[G_N_ELEMENTS (counted_tables)];
+  gint64 triggers_before, triggers_after;
 
   casebook_fixture_import_sample (fixture);
   { gboolean ok_ = gawah_casebook_export_xml_file (fixture->casebook, NULL, GAWAH_EXPORT_DEFAULT, path, NULL,
@@ -691,11 +694,16 @@ test_cancel_rolls_back (CasebookFixture *fixture,
   g_assert_cmpuint (log.last_done, ==, log.total);
 
   count_tables (other, before);
+  g_assert_true (gawah_db_query_int (gawah_casebook_get_db (other), TRIGGER_COUNT_SQL, &triggers_before, NULL));
+  g_assert_cmpint (triggers_before, >, 0);
   log = (ProgressLog) { cancellable, 0, 0, 0 };
   g_assert_false (gawah_casebook_import_xml_file (other, path, NULL, cancellable, cancel_on_first_cb, &log, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_cmpuint (log.calls, ==, 1);
   assert_tables_unchanged (other, before);
+  /* The search triggers the import set aside came back with the rollback. */
+  g_assert_true (gawah_db_query_int (gawah_casebook_get_db (other), TRIGGER_COUNT_SQL, &triggers_after, NULL));
+  g_assert_cmpint (triggers_after, ==, triggers_before);
 }
 
 /* ---- Filter ---- */
@@ -726,6 +734,32 @@ test_filtered_export (CasebookFixture *fixture,
 
 /* ---- Redaction ---- */
 
+/* Text outside the victims' own incidents that names them: a perpetrator's
+ * notes, and the note of a link from an incident they are not part of. */
+static void
+mention_protected_names_elsewhere (GawahCasebook *casebook)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GawahPerson) police = gawah_casebook_get_person (casebook, 2, &error);
+  g_autoptr(GawahIncidentLink) link = gawah_incident_link_new ();
+  gint64 later;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (police->name_latin, ==, "Punjab Police");
+  g_free (police->notes);
+  police->notes = g_strdup ("Threatened " VICTIM_LATIN " after the hearing; " WITNESS_LATIN " saw it.");
+  add_person (casebook, police);
+  later = add_full_incident (casebook, "Raid on the legal aid office", FALSE);
+  link->from_incident_id = later;
+  link->to_incident_id = 1;
+  g_free (link->link_type);
+  link->link_type = g_strdup ("preceded-by");
+  link->note = g_strdup ("Came after " VICTIM_LATIN " filed her petition");
+  { gboolean ok_ = gawah_casebook_save_link (casebook, link, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok_); }
+}
+
 static void
 test_redacted_export (CasebookFixture *fixture,
                       gconstpointer    data)
@@ -739,6 +773,7 @@ test_redacted_export (CasebookFixture *fixture,
   g_autoptr(GError) error = NULL;
 
   fill_everything (fixture->casebook);
+  mention_protected_names_elsewhere (fixture->casebook);
   first = export_bytes (fixture->casebook, NULL, GAWAH_EXPORT_REDACTED);
   second = export_bytes (fixture->casebook, NULL, GAWAH_EXPORT_REDACTED);
   /* Stable pseudonyms: the same document twice. */
@@ -753,12 +788,91 @@ test_redacted_export (CasebookFixture *fixture,
   g_assert_true (bytes_contain (first, "<description>S-"));
   /* Perpetrators keep their names. */
   g_assert_true (bytes_contain (first, "Punjab Police"));
+  g_assert_true (bytes_contain (first, "<notes>Threatened P-"));
+  g_assert_true (bytes_contain (first, "<note>Came after P-"));
 
   /* A redacted document is still Gawah XML. */
   g_assert_true (import_bytes (copy, first, NULL, NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (test_count_rows (copy, "incident"), ==, 2);
+  g_assert_cmpint (test_count_rows (copy, "incident"), ==, 3);
   g_assert_cmpint (test_count_rows (copy, "evidence"), ==, 0);
+}
+
+/* ---- The search index ---- */
+
+/* Every token of the incidents' search index: term, incident, column and
+ * position, in a fixed order. */
+static char *
+dump_search_index (GawahCasebook *casebook)
+{
+  GawahDb *db = gawah_casebook_get_db (casebook);
+  g_autoptr(GString) dump = g_string_new (NULL);
+  g_autoptr(GawahStmt) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean has_row = FALSE;
+
+  g_assert_true (gawah_db_exec (db, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.incident_tokens"
+                                    " USING fts5vocab (main, incident_fts, instance)", &error));
+  stmt = gawah_db_prepare (db, "SELECT term, doc, col, offset FROM temp.incident_tokens"
+                               " ORDER BY doc, col, offset, term", &error);
+  g_assert_no_error (error);
+  while (gawah_db_step_row (db, stmt, &has_row, &error) && has_row)
+    g_string_append_printf (dump, "%s %lld %s %lld\n", sqlite3_column_text (stmt, 0),
+                            (long long) sqlite3_column_int64 (stmt, 1), sqlite3_column_text (stmt, 2),
+                            (long long) sqlite3_column_int64 (stmt, 3));
+  g_assert_no_error (error);
+  return g_string_free (g_steal_pointer (&dump), FALSE);
+}
+
+/* The import writes each incident's search document once, after all its
+ * rows, instead of through the triggers: the index must be what the
+ * triggers make. Touching every incident has them rewrite each document. */
+static void
+assert_search_index_as_triggers_make_it (GawahCasebook *casebook)
+{
+  g_autofree char *imported = dump_search_index (casebook);
+  g_autofree char *rewritten = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gawah_db_exec (gawah_casebook_get_db (casebook), "UPDATE incident SET title = title", &error));
+  g_assert_no_error (error);
+  rewritten = dump_search_index (casebook);
+  g_assert_cmpuint (strlen (rewritten), >, 0);
+  if (!g_str_equal (imported, rewritten))
+    g_error ("the imported search index (%zu bytes) is not what the triggers make (%zu bytes)",
+             strlen (imported), strlen (rewritten));
+}
+
+static void
+test_search_index (CasebookFixture *fixture,
+                   gconstpointer    data)
+{
+  g_autoptr(GBytes) document = NULL;
+  g_autoptr(GawahExchangeReport) report = gawah_exchange_report_new ();
+  g_autoptr(GArray) found = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 incident_id;
+  g_autofree char *delete_children = NULL;
+
+  /* New incidents. */
+  casebook_fixture_import_sample (fixture);
+  assert_search_index_as_triggers_make_it (fixture->casebook);
+  found = gawah_casebook_search_incidents (fixture->casebook, "خٹک", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, >, 0);
+
+  /* Incidents already here that gain acts and chronology entries. */
+  document = export_bytes (fixture->casebook, NULL, GAWAH_EXPORT_DEFAULT);
+  incident_id = first_incident_id (fixture->casebook, "ASC");
+  delete_children = g_strdup_printf ("DELETE FROM chronology WHERE incident_id = %1$" G_GINT64_FORMAT ";"
+                                     "DELETE FROM act WHERE incident_id = %1$" G_GINT64_FORMAT, incident_id);
+  g_assert_true (gawah_db_exec (gawah_casebook_get_db (fixture->casebook), delete_children, &error));
+  g_assert_no_error (error);
+  g_assert_true (import_bytes (fixture->casebook, document, report, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->incidents_added, ==, 0);
+  g_assert_cmpuint (report->added, >, 1);
+  assert_search_index_as_triggers_make_it (fixture->casebook);
 }
 
 #define EXCHANGE_TEST(path, func) \
@@ -781,6 +895,7 @@ main (int   argc,
   EXCHANGE_TEST ("import/hostile-corpus", test_hostile_corpus);
   EXCHANGE_TEST ("import/huge-text-node", test_huge_text_node);
   EXCHANGE_TEST ("import/cancel-rolls-back", test_cancel_rolls_back);
+  EXCHANGE_TEST ("import/search-index", test_search_index);
 
   return g_test_run ();
 }

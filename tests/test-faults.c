@@ -11,9 +11,7 @@
 #include "config.h"
 
 #include <pwd.h>
-#include <signal.h>
 #include <string.h>
-#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -35,26 +33,6 @@ casebook_path_in (const char *dir)
 }
 
 /* Writes beyond `bytes` of any file fail with EFBIG, as on a full disk. */
-static void
-limit_file_size (rlim_t bytes)
-{
-  struct rlimit limit;
-
-  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &limit), ==, 0);
-  limit.rlim_cur = bytes;
-  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
-}
-
-static void
-lift_file_size_limit (void)
-{
-  struct rlimit limit;
-
-  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &limit), ==, 0);
-  limit.rlim_cur = limit.rlim_max;
-  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
-}
-
 static gboolean
 save_titled_incident (GawahCasebook  *casebook,
                       const char     *title,
@@ -152,9 +130,7 @@ disk_full_in_child (void)
   g_autoptr(GawahCasebook) casebook = open_in_child (&path);
   g_autoptr(GError) error = NULL;
 
-  /* The kernel would kill the process; the store must see the failed write. */
-  signal (SIGXFSZ, SIG_IGN);
-  limit_file_size (8192);
+  test_limit_file_size (8192);
 
   g_assert_false (gawah_casebook_import_file (casebook, sample, NULL, &error));
   g_assert_error (error, GAWAH_ERROR, GAWAH_ERROR_DISK_FULL);
@@ -167,7 +143,7 @@ disk_full_in_child (void)
   g_clear_error (&error);
 
   /* Room again: the same open casebook takes the next change. */
-  lift_file_size_limit ();
+  test_limit_file_size (-1);
   g_assert_true (save_titled_incident (casebook, "Written once there was room", &error));
   g_assert_no_error (error);
 }
@@ -225,8 +201,7 @@ backup_to_full_disk_in_child (void)
   g_autoptr(GError) error = NULL;
 
   g_assert_cmpint (g_mkdir (backup_dir, 0700), ==, 0);
-  signal (SIGXFSZ, SIG_IGN);
-  limit_file_size (16384);
+  test_limit_file_size (16384);
 
   made = gawah_casebook_backup (casebook, backup_dir, &error);
   g_assert_null (made);
@@ -236,7 +211,7 @@ backup_to_full_disk_in_child (void)
   /* No partial backup, no journal: nothing that could pass for a backup. */
   g_assert_cmpuint (count_files (backup_dir), ==, 0);
 
-  lift_file_size_limit ();
+  test_limit_file_size (-1);
   made = gawah_casebook_backup (casebook, backup_dir, &error);
   g_assert_no_error (error);
   g_assert_nonnull (made);

@@ -15,8 +15,10 @@
 
 #include "gawah-act-editor.h"
 #include "gawah-date-row.h"
+#include "gawah-error.h"
 #include "gawah-incident-editor.h"
 #include "gawah-person-chooser.h"
+#include "gawah-task-progress.h"
 #include "gawah-test-ui.h"
 #include "gawah-test-utils.h"
 #include "gawah-vocabulary.h"
@@ -665,32 +667,6 @@ test_similar_names (EditorFixture *fixture,
   gtk_window_destroy (GTK_WINDOW (act_editor));
 }
 
-static gboolean
-has_shortcut (GtkWidget  *widget,
-              const char *trigger,
-              const char *action)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          g_autofree char *shown = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
-          g_autofree char *named = gtk_shortcut_action_to_string (gtk_shortcut_get_action (shortcut));
-
-          if (g_str_equal (shown, trigger) && strstr (named, action) != NULL)
-            return TRUE;
-        }
-    }
-  return FALSE;
-}
-
 static void
 collect_mnemonic_targets (GtkWidget *widget,
                           GPtrArray *targets)
@@ -736,8 +712,8 @@ test_keyboard (EditorFixture *fixture,
   };
   guint next = 0;
 
-  g_assert_true (has_shortcut (fixture->editor, "Escape", "window.close"));
-  g_assert_true (has_shortcut (fixture->editor, "<Control>w", "window.close"));
+  g_assert_true (test_ui_has_shortcut (fixture->editor, "Escape", "window.close"));
+  g_assert_true (test_ui_has_shortcut (fixture->editor, "<Control>w", "window.close"));
 
   /* Districts are offered once a province is chosen. */
   choose (EDITOR_CHILD (fixture, "province_row"), "pk-sd");
@@ -776,6 +752,120 @@ test_keyboard (EditorFixture *fixture,
   g_assert_cmpint (gawah_casebook_count_incidents (fixture->casebook.casebook, NULL), ==, 0);
 }
 
+static guint
+count_occurrences (const char *text,
+                   const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (text, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+/* On a full disk the header says so once, in the store's own words (which
+ * already say that the change was not saved), and the next save works. */
+static void
+test_disk_full (EditorFixture *fixture,
+                gconstpointer  data)
+{
+  GtkLabel *status = EDITOR_CHILD (fixture, "status_label");
+  GtkTextBuffer *summary = gtk_text_view_get_buffer (EDITOR_CHILD (fixture, "summary_view"));
+  g_autofree char *long_summary = g_strnfill (200000, 'x');
+  g_autofree char *not_saved = g_strdup_printf (_("Not saved: %s"), "");
+  const char *text;
+
+  set_text (EDITOR_CHILD (fixture, "title_row"), "Saved before the disk filled up");
+  g_assert_true (gawah_incident_editor_flush (GAWAH_INCIDENT_EDITOR (fixture->editor)));
+
+  test_limit_file_size (8192);
+  gtk_text_buffer_set_text (summary, long_summary, -1);
+  g_assert_false (gawah_incident_editor_flush (GAWAH_INCIDENT_EDITOR (fixture->editor)));
+  test_limit_file_size (-1);
+
+  text = gtk_label_get_text (status);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (status), "error"));
+  g_assert_true (strstr (text, fixture->casebook.path) != NULL);
+  g_assert_false (g_str_has_prefix (text, not_saved));
+  /* In English the words can be counted too. */
+  if (g_str_has_prefix (text, "The disk is full"))
+    g_assert_cmpuint (count_occurrences (text, "not saved"), ==, 1);
+
+  g_assert_true (gawah_incident_editor_flush (GAWAH_INCIDENT_EDITOR (fixture->editor)));
+  g_assert_cmpstr (gtk_label_get_text (status), ==, _("Saved"));
+}
+
+/* A job that holds the casebook's connection until the test lets it go. */
+static gint job_may_end;
+
+static gboolean
+wait_for_release (gpointer            work_data,
+                  GCancellable       *cancellable,
+                  GawahProgressFunc   progress,
+                  gpointer            progress_data,
+                  GError            **error)
+{
+  while (!g_atomic_int_get (&job_may_end))
+    g_usleep (1000);
+  return TRUE;
+}
+
+static void
+on_job_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  gboolean *ended = user_data;
+
+  g_assert_true (gawah_task_progress_run_finish (GAWAH_TASK_PROGRESS (source), result, NULL));
+  *ended = TRUE;
+}
+
+static gboolean
+is_true (gpointer flag)
+{
+  return *(gboolean *) flag;
+}
+
+/* While an import owns the casebook's connection, an edit waits: written
+ * then, it would join the import's transaction (and go if that were
+ * cancelled). It is saved once the import has ended. */
+static void
+test_waits_for_import (EditorFixture *fixture,
+                       gconstpointer  data)
+{
+  GtkWidget *progress = g_object_ref_sink (gawah_task_progress_new ());
+  GawahCasebook *casebook = fixture->casebook.casebook;
+  g_autoptr(GawahIncident) incident = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean ended = FALSE;
+  guint n_saved;
+
+  set_text (EDITOR_CHILD (fixture, "title_row"), "Before the import");
+  g_assert_true (gawah_incident_editor_flush (GAWAH_INCIDENT_EDITOR (fixture->editor)));
+  n_saved = fixture->n_saved;
+
+  /* GTK 4.8 warns when a focused entry's window turns insensitive; in the
+   * app the focus is in the import dialog by then. */
+  gtk_window_set_focus (GTK_WINDOW (fixture->editor), NULL);
+  g_atomic_int_set (&job_may_end, FALSE);
+  gawah_task_progress_run (GAWAH_TASK_PROGRESS (progress), "Importing", G_OBJECT (casebook),
+                           wait_for_release, NULL, NULL, on_job_done_cb, &ended);
+  g_assert_true (gawah_task_progress_is_busy (G_OBJECT (casebook)));
+  set_text (EDITOR_CHILD (fixture, "title_row"), "Edited during the import");
+  test_ui_iterate (3 * 600);
+  g_assert_false (gawah_incident_editor_flush (GAWAH_INCIDENT_EDITOR (fixture->editor)));
+  g_assert_cmpuint (fixture->n_saved, ==, n_saved);
+
+  g_atomic_int_set (&job_may_end, TRUE);
+  g_assert_true (test_ui_wait_until (is_true, &ended, WAIT_MS));
+  wait_for_save (fixture);
+  incident = gawah_casebook_get_incident (casebook, fixture->saved_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (incident->title, ==, "Edited during the import");
+  g_object_unref (progress);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -790,5 +880,9 @@ main (int    argc,
               editor_fixture_set_up, test_similar_names, editor_fixture_tear_down);
   g_test_add ("/incident-editor/keyboard", EditorFixture, NULL,
               editor_fixture_set_up, test_keyboard, editor_fixture_tear_down);
+  g_test_add ("/incident-editor/disk-full", EditorFixture, NULL,
+              editor_fixture_set_up, test_disk_full, editor_fixture_tear_down);
+  g_test_add ("/incident-editor/waits-for-import", EditorFixture, NULL,
+              editor_fixture_set_up, test_waits_for_import, editor_fixture_tear_down);
   return g_test_run ();
 }

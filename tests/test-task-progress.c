@@ -49,6 +49,15 @@ report_steps (gpointer user_data)
   return NULL;
 }
 
+/* The heading shows the outcome beside what was being done. */
+static void
+assert_title (ProgressFixture *fixture,
+              char            *expected)
+{
+  g_assert_nonnull (test_ui_find_by_label (GTK_WIDGET (fixture->progress), expected));
+  g_free (expected);
+}
+
 static void
 test_from_thread (ProgressFixture *fixture,
                   gconstpointer    data)
@@ -68,6 +77,7 @@ test_from_thread (ProgressFixture *fixture,
 
   gawah_task_progress_finish (fixture->progress, NULL, _("Done."));
   g_assert_cmpint (gawah_task_progress_get_state (fixture->progress), ==, GAWAH_TASK_STATE_DONE);
+  assert_title (fixture, g_strdup_printf (_("%s — finished"), _("Importing")));
   /* Late figures after the end change nothing. */
   gawah_task_progress_func (3, 4, fixture->progress);
   test_ui_iterate (50);
@@ -103,6 +113,7 @@ test_cancel (ProgressFixture *fixture,
   gawah_task_progress_finish (fixture->progress, error, NULL);
   g_assert_cmpint (seen, ==, GAWAH_TASK_STATE_CANCELLED);
   g_assert_cmpstr (gawah_task_progress_get_status (fixture->progress), ==, _("Cancelled. Nothing was changed."));
+  assert_title (fixture, g_strdup_printf (_("%s — cancelled"), _("Importing")));
 
   /* Started again: a fresh cancellable, not the cancelled one. */
   cancellable = gawah_task_progress_start (fixture->progress, _("Importing"));
@@ -124,6 +135,9 @@ test_failure (ProgressFixture *fixture,
   g_assert_cmpint (seen, ==, GAWAH_TASK_STATE_FAILED);
   g_assert_cmpstr (gawah_task_progress_get_status (fixture->progress), ==, "line 12: not a date");
   g_assert_nonnull (test_ui_find_by_label (GTK_WIDGET (fixture->progress), "line 12: not a date"));
+  /* The heading no longer reads as work in progress. */
+  assert_title (fixture, g_strdup_printf (_("%s — stopped by an error"), _("Importing")));
+  g_assert_null (test_ui_find_by_label (GTK_WIDGET (fixture->progress), _("Importing")));
 }
 
 int

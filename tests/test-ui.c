@@ -396,11 +396,66 @@ test_whole_flow (UiFixture    *fixture,
   g_assert_cmpuint (gawah_casebook_page_get_n_shown (page), ==, 2);
 }
 
+/* The accelerators the shortcuts window lists, normalised. */
+static GPtrArray *
+listed_accelerators (void)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/gawah/Gawah/gtk/help-overlay.ui");
+  g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
+  GPtrArray *listed = g_ptr_array_new_with_free_func (g_free);
+
+  for (GSList *l = objects; l != NULL; l = l->next)
+    {
+      g_autofree char *accelerator = NULL;
+
+      if (!GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+        continue;
+      g_object_get (l->data, "accelerator", &accelerator, NULL);
+      if (accelerator != NULL)
+        g_ptr_array_add (listed, test_ui_normalised_accelerator (accelerator));
+    }
+  return listed;
+}
+
+/* Every key of the casebook page is in the shortcuts window (Ctrl+?), and
+ * the exchange dialogs each have one. */
+static void
+test_shortcuts_listed (void)
+{
+  g_autofree char *dir = test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "keys.gawah", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GawahCasebook) casebook = gawah_casebook_create (path, PASSPHRASE, &error);
+  GawahCasebookPage *page;
+  g_autoptr(GPtrArray) shortcuts = NULL;
+  g_autoptr(GPtrArray) listed = listed_accelerators ();
+
+  g_assert_no_error (error);
+  page = gawah_casebook_page_new (casebook);
+  g_object_ref_sink (page);
+  shortcuts = test_ui_list_shortcuts (GTK_WIDGET (page));
+  g_assert_true (test_ui_has_shortcut (GTK_WIDGET (page), "<Control><Shift>m", "casebook.import-xml"));
+  g_assert_true (test_ui_has_shortcut (GTK_WIDGET (page), "<Control><Shift>x", "casebook.export-xml"));
+  g_assert_true (test_ui_has_shortcut (GTK_WIDGET (page), "<Control><Shift>o", "casebook.import-esf"));
+  for (guint i = 0; i < shortcuts->len; i++)
+    {
+      g_auto(GStrv) trigger_action = g_strsplit (shortcuts->pdata[i], " ", 2);
+
+      if (!g_ptr_array_find_with_equal_func (listed, trigger_action[0], g_str_equal, NULL))
+        g_error ("%s (%s) is not in the shortcuts window", trigger_action[0], trigger_action[1]);
+    }
+  g_assert_cmpuint (shortcuts->len, >=, 9);
+  g_object_unref (page);
+  g_clear_object (&casebook);
+  test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
 {
   test_ui_init (&argc, &argv);
   g_test_add ("/ui/whole-flow", UiFixture, NULL, ui_fixture_set_up, test_whole_flow, ui_fixture_tear_down);
+  g_test_add_func ("/ui/shortcuts-listed", test_shortcuts_listed);
   return g_test_run ();
 }

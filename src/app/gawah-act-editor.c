@@ -18,6 +18,7 @@
 #include "gawah-date-row.h"
 #include "gawah-error.h"
 #include "gawah-person-chooser.h"
+#include "gawah-task-progress.h"
 #include "gawah-vocabulary.h"
 #include "gawah-vocabulary-row.h"
 
@@ -149,24 +150,23 @@ mark_invalid (GawahActEditor *self,
 
 static void
 show_status (GawahActEditor *self,
-             const char     *error_message)
+             const GError   *error)
 {
   g_autofree char *text = NULL;
 
-  if (error_message != NULL)
-    /* Translators: %s is what is wrong, e.g. “Victim: choose a person or add a new one”. */
-    text = g_strdup_printf (_("Not saved: %s"), error_message);
+  if (error != NULL)
+    text = gawah_save_status_text (error);
   else if (self->save_id != 0)
     text = g_strdup (_("Saving…"));
   else if (self->act->id != 0)
     text = g_strdup (_("Saved"));
   gtk_label_set_text (self->status_label, text != NULL ? text : "");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_label), text);
-  if (error_message != NULL)
+  if (error != NULL)
     gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "error");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "error");
-  gtk_widget_set_visible (self->discard_button, error_message != NULL);
+  gtk_widget_set_visible (self->discard_button, error != NULL);
 }
 
 /* Reading the form */
@@ -300,8 +300,10 @@ save_act (GawahActEditor  *self,
   return TRUE;
 }
 
+static gboolean save_timeout_cb (gpointer user_data);
+
 /* Saves now if anything changed; FALSE (and the field marked) if the
- * edits cannot be saved. */
+ * edits cannot be saved (or cannot be yet). */
 gboolean
 gawah_act_editor_flush (GawahActEditor *self)
 {
@@ -312,11 +314,18 @@ gawah_act_editor_flush (GawahActEditor *self)
   g_clear_handle_id (&self->save_id, g_source_remove);
   if (!self->dirty)
     return TRUE;
+  /* The casebook's connection is a worker's until its import ends: an edit
+   * written now would join (and could be rolled back with) the import. */
+  if (gawah_task_progress_is_busy (G_OBJECT (self->casebook)))
+    {
+      self->save_id = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
+      return FALSE;
+    }
   clear_field_errors (self);
   if (!save_act (self, &error))
     {
       mark_invalid (self, self->invalid_field, error->message);
-      show_status (self, error->message);
+      show_status (self, error);
       return FALSE;
     }
   self->dirty = FALSE;

@@ -601,6 +601,13 @@ gawah_casebook_page_class_init (GawahCasebookPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "casebook.import-csv", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_E, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "casebook.export-csv", NULL);
+  /* Gawah XML is merged in ("M") and exported as a whole ("X"); OpenEvSys is opened ("O"). */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_M, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "casebook.import-xml", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_X, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "casebook.export-xml", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_O, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "casebook.import-esf", NULL);
   gtk_widget_class_install_action (widget_class, "casebook.case-report", NULL, case_report_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "casebook.case-report", NULL);
 }

@@ -9,8 +9,10 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 
 #include "gawah-date-row.h"
+#include "gawah-error.h"
 #include "gawah-field-message.h"
 #include "gawah-person-chooser.h"
 
@@ -23,6 +25,21 @@ gawah_message_names_field (const char *message,
   g_autofree char *prefix = g_strconcat (field_name, ":", NULL);
 
   return g_str_has_prefix (message, prefix);
+}
+
+/* The line an editor shows when a save failed. The storage errors (disk
+ * full, read-only, damaged) already end in "the change was not saved" and
+ * what to do, so they are shown as they are; the rest say what is wrong
+ * with a field and get the "Not saved" before them. */
+char *
+gawah_save_status_text (const GError *error)
+{
+  if (g_error_matches (error, GAWAH_ERROR, GAWAH_ERROR_DISK_FULL) ||
+      g_error_matches (error, GAWAH_ERROR, GAWAH_ERROR_READ_ONLY) ||
+      g_error_matches (error, GAWAH_ERROR, GAWAH_ERROR_DATABASE))
+    return g_strdup (error->message);
+  /* Translators: %s is what is wrong, e.g. “Title: must not be empty”. */
+  return g_strdup_printf (_("Not saved: %s"), error->message);
 }
 
 static GtkWidget *

@@ -13,4 +13,6 @@ void     gawah_field_show_message   (GtkWidget  *field,
 gboolean gawah_message_names_field  (const char *message,
                                      const char *field_name);
 
+char    *gawah_save_status_text     (const GError *error);
+
 G_END_DECLS

@@ -24,6 +24,7 @@
 #include "gawah-error.h"
 #include "gawah-incident-editor.h"
 #include "gawah-field-message.h"
+#include "gawah-task-progress.h"
 #include "gawah-vocabulary.h"
 #include "gawah-vocabulary-row.h"
 
@@ -297,24 +298,23 @@ mark_incident_error (GawahIncidentEditor *self,
 
 static void
 show_status (GawahIncidentEditor *self,
-             const char          *error_message)
+             const GError        *error)
 {
   g_autofree char *text = NULL;
 
-  if (error_message != NULL)
-    /* Translators: %s is what is wrong, e.g. “Title: must not be empty”. */
-    text = g_strdup_printf (_("Not saved: %s"), error_message);
+  if (error != NULL)
+    text = gawah_save_status_text (error);
   else if (self->save_id != 0 || self->attaching > 0)
     text = g_strdup (_("Saving…"));
   else if (self->incident->id != 0)
     text = g_strdup (_("Saved"));
   gtk_label_set_text (self->status_label, text != NULL ? text : "");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_label), text);
-  if (error_message != NULL)
+  if (error != NULL)
     gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "error");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "error");
-  gtk_widget_set_visible (self->discard_button, error_message != NULL);
+  gtk_widget_set_visible (self->discard_button, error != NULL);
 }
 
 /* Sections that hold records of their own need a saved incident. */
@@ -698,6 +698,15 @@ add_source_action (GtkWidget  *widget,
 /* Saving */
 
 static gboolean
+has_unsaved_edits (GawahIncidentEditor *self)
+{
+  for (guint i = 0; i < self->details->len; i++)
+    if (((Detail *) g_ptr_array_index (self->details, i))->dirty)
+      return TRUE;
+  return self->dirty;
+}
+
+static gboolean
 save_dirty_details (GawahIncidentEditor  *self,
                     gboolean             *saved_any,
                     GError              **error)
@@ -727,8 +736,10 @@ save_dirty_details (GawahIncidentEditor  *self,
   return TRUE;
 }
 
+static void schedule_save (GawahIncidentEditor *self);
+
 /* Saves whatever changed, now; FALSE (and the field marked) if something
- * could not be saved. */
+ * could not be saved (or cannot be yet). */
 gboolean
 gawah_incident_editor_flush (GawahIncidentEditor *self)
 {
@@ -740,6 +751,13 @@ gawah_incident_editor_flush (GawahIncidentEditor *self)
   g_clear_handle_id (&self->save_id, g_source_remove);
   if (self->flushing)
     return FALSE;
+  /* The casebook's connection is a worker's until its import ends: an edit
+   * written now would join (and could be rolled back with) the import. */
+  if (has_unsaved_edits (self) && gawah_task_progress_is_busy (G_OBJECT (self->casebook)))
+    {
+      schedule_save (self);
+      return FALSE;
+    }
   self->flushing = TRUE;
   self->invalid_field = NULL;
   if (self->dirty)
@@ -751,7 +769,7 @@ gawah_incident_editor_flush (GawahIncidentEditor *self)
     save_dirty_details (self, &saved_any, error == NULL ? &error : NULL);
   self->flushing = FALSE;
 
-  show_status (self, error != NULL ? error->message : NULL);
+  show_status (self, error);
   if (saved_any)
     g_signal_emit (self, signals[SIGNAL_SAVED], 0, self->incident->id);
   return error == NULL;
@@ -1023,7 +1041,7 @@ finish_intake (GawahIncidentEditor *self,
                const GError        *error)
 {
   self->attaching--;
-  show_status (self, error != NULL ? error->message : NULL);
+  show_status (self, error);
   if (error != NULL)
     return;
   refresh_evidence (self);
@@ -1144,9 +1162,15 @@ on_drop_cb (GtkDropTarget       *target,
             double               y,
             GawahIncidentEditor *self)
 {
-  if (!gawah_incident_editor_flush (self) || self->incident->id == 0)
+  /* A failed save has already said why. */
+  if (!gawah_incident_editor_flush (self))
+    return FALSE;
+  if (self->incident->id == 0)
     {
-      show_status (self, _("Evidence: give the incident a title before attaching files"));
+      g_autoptr(GError) error = g_error_new_literal (GAWAH_ERROR, GAWAH_ERROR_INVALID,
+                                                     _("Evidence: give the incident a title before attaching files"));
+
+      show_status (self, error);
       return FALSE;
     }
   if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
@@ -1220,7 +1244,7 @@ gawah_incident_editor_new (GawahCasebook *casebook,
   refresh_acts (self);
   refresh_evidence (self);
   update_sections (self);
-  show_status (self, error != NULL ? error->message : NULL);
+  show_status (self, error);
   return GTK_WIDGET (self);
 }
 

@@ -215,6 +215,28 @@ gawah_task_progress_func (guint64  done,
     g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, deliver_mailbox_cb, g_object_ref (self), g_object_unref);
 }
 
+/* The heading said what was being done ("Importing sample.xml"); once it
+ * has ended it also says how, so that a failed import does not still read
+ * as one in progress. */
+static void
+show_outcome_in_title (GawahTaskProgress *self,
+                       GawahTaskState     state)
+{
+  const char *doing = gtk_label_get_text (self->title_label);
+  g_autofree char *title = NULL;
+
+  if (state == GAWAH_TASK_STATE_DONE)
+    /* Translators: %s is what was being done, e.g. “Importing sample.xml”. */
+    title = g_strdup_printf (_("%s — finished"), doing);
+  else if (state == GAWAH_TASK_STATE_CANCELLED)
+    /* Translators: %s is what was being done, e.g. “Importing sample.xml”. */
+    title = g_strdup_printf (_("%s — cancelled"), doing);
+  else
+    /* Translators: %s is what was being done, e.g. “Importing sample.xml”. */
+    title = g_strdup_printf (_("%s — stopped by an error"), doing);
+  gawah_task_progress_set_title (self, title);
+}
+
 void
 gawah_task_progress_finish (GawahTaskProgress *self,
                             const GError      *error,
@@ -250,6 +272,7 @@ gawah_task_progress_finish (GawahTaskProgress *self,
       gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), FALSE);
       set_status (self, error->message, TRUE);
     }
+  show_outcome_in_title (self, self->state);
   g_signal_emit (self, signals[SIGNAL_FINISHED], 0, self->state);
 }
 

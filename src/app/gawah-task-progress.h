@@ -37,8 +37,9 @@
  * The object passed as @busy (the casebook the work writes to) is marked busy
  * until the callback has run: gawah_task_progress_is_busy() tells the window
  * not to back up or lock it meanwhile, since its connection is in use by
- * the worker; and the app's other windows are insensitive meanwhile, so
- * that nothing else reads or writes through that connection. The outcome is what the work returned, even if Cancel was
+ * the worker; the app's other windows are insensitive meanwhile, and the
+ * editors keep their edits until it has ended, so that nothing else writes
+ * through that connection (the list may still read a row to draw it). The outcome is what the work returned, even if Cancel was
  * pressed after the work had committed.
  *
  * "finished" is emitted when gawah_task_progress_finish() is called, with

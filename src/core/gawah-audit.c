@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "gawah-audit.h"
 #include "gawah-casebook-private.h"
@@ -85,26 +86,38 @@ gawah_audit_default_actor (void)
   return g_strdup (g_get_user_name ());
 }
 
+static void
+checksum_add_field (GChecksum  *checksum,
+                    const char *field)
+{
+  char length[24];
+  gsize size;
+
+  if (field == NULL)
+    {
+      g_checksum_update (checksum, (const guchar *) "-\n", 2);
+      return;
+    }
+  size = strlen (field);
+  g_checksum_update (checksum, (const guchar *) length, g_snprintf (length, sizeof length, "%zu:", size));
+  g_checksum_update (checksum, (const guchar *) field, (gssize) size);
+  g_checksum_update (checksum, (const guchar *) "\n", 1);
+}
+
 /* Each field is written with its length, and NULL differently from "",
- * so that no two different entries hash the same bytes. */
+ * so that no two different entries hash the same bytes. The pieces go
+ * straight into the checksum: every audited row comes through here, and
+ * formatting them into one string first cost as much as the hash. */
 char *
 gawah_audit_chain_hash (const char         *prev_hash,
                         const char * const  fields[],
                         guint               n_fields)
 {
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autoptr(GString) bytes = g_string_new (NULL);
 
-  g_string_append_printf (bytes, "%zu:%s\n", strlen (prev_hash != NULL ? prev_hash : ""),
-                          prev_hash != NULL ? prev_hash : "");
+  checksum_add_field (checksum, prev_hash != NULL ? prev_hash : "");
   for (guint i = 0; i < n_fields; i++)
-    {
-      if (fields[i] == NULL)
-        g_string_append (bytes, "-\n");
-      else
-        g_string_append_printf (bytes, "%zu:%s\n", strlen (fields[i]), fields[i]);
-    }
-  g_checksum_update (checksum, (const guchar *) bytes->str, (gssize) bytes->len);
+    checksum_add_field (checksum, fields[i]);
   return g_strdup (g_checksum_get_string (checksum));
 }
 
@@ -130,7 +143,7 @@ hash_function (sqlite3_context  *context,
   for (int i = 0; i < N_HASHED_FIELDS; i++)
     fields[i] = (const char *) sqlite3_value_text (args[i + 1]);
   hash = gawah_audit_chain_hash ((const char *) sqlite3_value_text (args[0]), fields, N_HASHED_FIELDS);
-  sqlite3_result_text (context, hash, -1, SQLITE_TRANSIENT);
+  sqlite3_result_text (context, g_steal_pointer (&hash), -1, g_free);
 }
 
 void

@@ -15,6 +15,7 @@ struct _GawahDb
 {
   sqlite3    *handle;
   GHashTable *statements;   /* SQL text → sqlite3_stmt, finalized on close */
+  GMutex      statements_lock;
   guint       tx_depth;
   char       *actor;        /* who the audit trail names for this connection's writes */
   char       *path;         /* for error messages */
@@ -242,6 +243,7 @@ gawah_db_open (const char       *path,
     flags |= SQLITE_OPEN_CREATE;
 
   db = g_new0 (GawahDb, 1);
+  g_mutex_init (&db->statements_lock);
   db->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                           finalize_statement);
   db->path = g_strdup (path);
@@ -286,6 +288,7 @@ gawah_db_close (GawahDb *db)
   g_clear_pointer (&db->statements, g_hash_table_unref);
   if (db->handle != NULL)
     sqlite3_close (db->handle);
+  g_mutex_clear (&db->statements_lock);
   g_free (db->actor);
   g_free (db->path);
   g_free (db);
@@ -369,6 +372,10 @@ gawah_db_prepare (GawahDb     *db,
                   const char  *sql,
                   GError     **error)
 {
+  /* A worker thread (an import) prepares its statements while the main
+   * thread may still read a row for the list it shows: SQLite serialises
+   * their calls on the connection, this lock their use of the cache. */
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&db->statements_lock);
   sqlite3_stmt *stmt = g_hash_table_lookup (db->statements, sql);
   int rc;
 

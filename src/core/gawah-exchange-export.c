@@ -30,7 +30,7 @@ typedef struct {
   GawahStmt        *children[N_SPECS];   /* an incident's records, by incident id */
   GawahStmt        *people_of_incident;
   GawahStmt        *is_protected;
-  GawahStmt        *protected_of_incident;
+  GawahStmt        *protected_near[N_SPECS]; /* redaction: victims and witnesses whose names to replace */
   GPtrArray        *replacements;        /* redaction: name, pseudonym, name, ... longest first */
   GHashTable       *written_people;      /* gint64 ids */
   GHashTable       *exported_incidents;  /* uuids, when a filter chose them */
@@ -66,10 +66,10 @@ export_clear (Export *export)
     {
       g_clear_pointer (&export->by_id[i], gawah_stmt_release);
       g_clear_pointer (&export->children[i], gawah_stmt_release);
+      g_clear_pointer (&export->protected_near[i], gawah_stmt_release);
     }
   g_clear_pointer (&export->people_of_incident, gawah_stmt_release);
   g_clear_pointer (&export->is_protected, gawah_stmt_release);
-  g_clear_pointer (&export->protected_of_incident, gawah_stmt_release);
   g_clear_pointer (&export->replacements, g_ptr_array_unref);
   g_clear_pointer (&export->written_people, g_hash_table_unref);
   g_clear_pointer (&export->exported_incidents, g_hash_table_unref);
@@ -197,27 +197,29 @@ add_names (GArray     *pairs,
       g_array_append_vals (pairs, (const char *[]) { g_strdup (words[i]), g_strdup (replacement) }, 1);
 }
 
-/* The names of an incident's victims and witnesses, to be replaced by their
- * pseudonyms wherever the incident's own text mentions them. */
-static gboolean
+/* The names of the victims and witnesses near a record (those of an
+ * incident, of the incidents a perpetrator took part in, of a link's two
+ * incidents), each with its pseudonym, longest first, to be replaced
+ * wherever the record's own text mentions them. */
+static GPtrArray *
 collect_protected_names (Export  *export,
-                         gint64   incident_id,
+                         SpecId   id,
+                         gint64   row_id,
                          GError **error)
 {
   g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, 2 * sizeof (char *));
-  GawahStmt *stmt = export->protected_of_incident;
+  g_autoptr(GPtrArray) replacements = g_ptr_array_new_with_free_func (g_free);
+  GawahStmt *stmt = export->protected_near[id];
   gboolean has_row = FALSE;
 
-  g_clear_pointer (&export->replacements, g_ptr_array_unref);
-  export->replacements = g_ptr_array_new_with_free_func (g_free);
   sqlite3_reset (stmt);
-  gawah_stmt_bind_int64 (stmt, 1, incident_id);
+  gawah_stmt_bind_int64 (stmt, 1, row_id);
   for (;;)
     {
       g_autofree char *alias = NULL;
 
       if (!gawah_db_step_row (export->db, stmt, &has_row, error))
-        return FALSE;
+        return NULL;
       if (!has_row)
         break;
       alias = pseudonym (export, "P", (const char *) sqlite3_column_text (stmt, 0));
@@ -230,18 +232,18 @@ collect_protected_names (Export  *export,
     {
       char **pair = &g_array_index (pairs, char *, 2 * i);
 
-      g_ptr_array_add (export->replacements, pair[0]);
-      g_ptr_array_add (export->replacements, pair[1]);
+      g_ptr_array_add (replacements, pair[0]);
+      g_ptr_array_add (replacements, pair[1]);
     }
-  return TRUE;
+  return g_steal_pointer (&replacements);
 }
 
 static void
-replace_names (Export           *export,
+replace_names (GPtrArray        *replacements,
                const RecordSpec *spec,
                GPtrArray        *values)
 {
-  for (guint i = 0; export->replacements != NULL && i < spec->n_fields; i++)
+  for (guint i = 0; replacements != NULL && i < spec->n_fields; i++)
     {
       const Field *field = &spec->fields[i];
       g_autoptr(GString) text = NULL;
@@ -249,8 +251,8 @@ replace_names (Export           *export,
       if (field->place != PLACE_ELEMENT || field->vocabulary != NULL || values->pdata[1 + i] == NULL)
         continue;
       text = g_string_new (values->pdata[1 + i]);
-      for (guint r = 0; r + 1 < export->replacements->len; r += 2)
-        g_string_replace (text, export->replacements->pdata[r], export->replacements->pdata[r + 1], 0);
+      for (guint r = 0; r + 1 < replacements->len; r += 2)
+        g_string_replace (text, replacements->pdata[r], replacements->pdata[r + 1], 0);
       g_free (values->pdata[1 + i]);
       values->pdata[1 + i] = g_string_free (g_steal_pointer (&text), FALSE);
     }
@@ -287,7 +289,18 @@ redact (Export     *export,
           set_value (values, spec, "notes", NULL);
         }
     }
-  replace_names (export, spec, values);
+  /* A perpetrator's notes and a link's note may name the victims of other
+   * incidents than the one being written: their own neighbours count. */
+  if ((id == SPEC_PERSON && !protected) || id == SPEC_LINK)
+    {
+      g_autoptr(GPtrArray) near = collect_protected_names (export, id, row_id, error);
+
+      if (near == NULL)
+        return FALSE;
+      replace_names (near, spec, values);
+    }
+  else
+    replace_names (export->replacements, spec, values);
   return TRUE;
 }
 
@@ -569,8 +582,13 @@ write_incident (Export  *export,
   g_autoptr(GPtrArray) values = NULL;
   gboolean has_row = FALSE;
 
-  if ((export->flags & GAWAH_EXPORT_REDACTED) && !collect_protected_names (export, incident_id, error))
-    return FALSE;
+  if (export->flags & GAWAH_EXPORT_REDACTED)
+    {
+      g_clear_pointer (&export->replacements, g_ptr_array_unref);
+      export->replacements = collect_protected_names (export, SPEC_INCIDENT, incident_id, error);
+      if (export->replacements == NULL)
+        return FALSE;
+    }
   if (!write_people_of_incident (export, incident_id, error))
     return FALSE;
 
@@ -639,15 +657,45 @@ write_links (Export  *export,
   while (gawah_db_step_row (export->db, stmt, &has_row, error) && has_row)
     {
       g_autoptr(GPtrArray) values = gawah_exchange_read_values (spec, stmt);
+      gint64 row_id = sqlite3_column_int64 (stmt, (int) spec->n_fields + 1);
 
       if (export->exported_incidents != NULL &&
           (!g_hash_table_contains (export->exported_incidents, values->pdata[1]) ||
            !g_hash_table_contains (export->exported_incidents, values->pdata[2])))
         continue;
+      if ((export->flags & GAWAH_EXPORT_REDACTED) && !redact (export, SPEC_LINK, values, row_id, error))
+        return FALSE;
       if (!start_record (export, SPEC_LINK, values, error) || !end_record (export, error))
         return FALSE;
     }
   return *error == NULL;
+}
+
+/* The victims and witnesses of a set of incidents, given by a query on ?1. */
+#define PROTECTED_OF(incidents) \
+  "SELECT uuid, name_latin, name_urdu, other_names FROM person WHERE id IN" \
+  " (SELECT victim_id FROM act WHERE incident_id IN (" incidents ")" \
+  "  UNION SELECT person_id FROM source WHERE incident_id IN (" incidents "))"
+
+static gboolean
+prepare_protected_near (Export  *export,
+                        GError **error)
+{
+  static const struct { SpecId id; const char *sql; } near[] = {
+    { SPEC_INCIDENT, PROTECTED_OF ("?1") },
+    { SPEC_PERSON, PROTECTED_OF ("SELECT a.incident_id FROM involvement v JOIN act a ON a.id = v.act_id"
+                                 " WHERE v.perpetrator_id = ?1") },
+    { SPEC_LINK, PROTECTED_OF ("SELECT from_incident_id FROM incident_link WHERE id = ?1"
+                               " UNION SELECT to_incident_id FROM incident_link WHERE id = ?1") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (near); i++)
+    {
+      export->protected_near[near[i].id] = gawah_db_prepare (export->db, near[i].sql, error);
+      if (export->protected_near[near[i].id] == NULL)
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -682,11 +730,7 @@ prepare_statements (Export  *export,
     error);
   if (export->is_protected == NULL)
     return FALSE;
-  export->protected_of_incident = gawah_db_prepare (export->db,
-    "SELECT uuid, name_latin, name_urdu, other_names FROM person WHERE id IN"
-    " (SELECT victim_id FROM act WHERE incident_id = ?1"
-    "  UNION SELECT person_id FROM source WHERE incident_id = ?1)", error);
-  return export->protected_of_incident != NULL;
+  return prepare_protected_near (export, error);
 }
 
 static GBytes *

@@ -18,6 +18,7 @@
 #include "gawah-catalogue.h"
 #include "gawah-error.h"
 #include "gawah-exchange-private.h"
+#include "gawah-schema.h"
 #include "gawah-xml.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlTextReader, xmlFreeTextReader)
@@ -46,6 +47,7 @@ typedef struct {
   GHashTable           *statements;         /* SQL → GawahStmt, for lists and references */
   gint64                max_id_before[N_SPECS];
   GHashTable           *matched;            /* uuids of records that were already here */
+  GawahSearchDeferral  *search;             /* documents written per incident, not per row */
 } Import;
 
 static void
@@ -58,6 +60,7 @@ import_clear (Import *import)
     }
   g_clear_pointer (&import->statements, g_hash_table_unref);
   g_clear_pointer (&import->matched, g_hash_table_unref);
+  g_clear_pointer (&import->search, gawah_search_deferral_free);
   g_clear_pointer (&import->prologue, g_byte_array_unref);
   g_clear_pointer (&import->first_error, g_free);
   g_clear_error (&import->read_error);
@@ -728,6 +731,20 @@ child_spec (xmlNode *node)
   return N_SPECS;
 }
 
+/* Once the incident and everything in it is stored, its search document
+ * is written, as the deferred triggers would have left it. */
+static gboolean
+index_incident (Import  *import,
+                gint64   incident_id,
+                guint    added_before,
+                GError **error)
+{
+  if (import->report->added == added_before)
+    return TRUE;
+  return gawah_search_index_incident (import->search, incident_id,
+                                      incident_id <= import->max_id_before[SPEC_INCIDENT], error);
+}
+
 static gboolean
 merge_incident (Import   *import,
                 xmlNode  *node,
@@ -735,6 +752,7 @@ merge_incident (Import   *import,
 {
   gint64 incident_id = 0;
   guint acts_before;
+  guint added_before = import->report->added;
   gboolean has_mappings = FALSE;
 
   if (!merge_record (import, SPEC_INCIDENT, node, 0, &incident_id, error))
@@ -756,6 +774,8 @@ merge_incident (Import   *import,
    * suggestions that adding the acts would have made. */
   if (!has_mappings && import->counts.acts > acts_before &&
       !gawah_casebook_refresh_suggestions_in_tx (import->casebook, incident_id, error))
+    return fail_at (import, node, error);
+  if (!index_incident (import, incident_id, added_before, error))
     return fail_at (import, node, error);
   return TRUE;
 }
@@ -957,8 +977,10 @@ import_stream (GawahCasebook        *self,
    * cache for its length spares decrypting the same pages over and over. */
   gawah_db_exec (import.db, "PRAGMA cache_size = -32768", NULL);
   tx = gawah_transaction_begin (import.db, error);
-  ok = tx != NULL && prepare_statements (&import, error) &&
+  ok = tx != NULL && (import.search = gawah_search_defer (import.db, error)) != NULL &&
+       prepare_statements (&import, error) &&
        read_records (&import, reader, total, progress, progress_data, error) &&
+       gawah_search_resume (import.search, error) &&
        gawah_transaction_commit (tx, error);
   g_clear_pointer (&tx, gawah_transaction_free);
   gawah_db_exec (import.db, "PRAGMA cache_size = -2000", NULL);

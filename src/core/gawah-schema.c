@@ -234,6 +234,110 @@ static const char migration_2[] =
   "INSERT INTO person_fts (person_fts) VALUES ('rebuild');"
   INCIDENT_DOCUMENT_WHERE ("1");
 
+/* The triggers that rewrite an incident's search document whenever the
+ * incident or one of its acts, perpetrators or chronology entries is
+ * inserted: once per row, each time deleting the document just written.
+ * In FTS5 a delete of the row written last flushes the pending index to
+ * disk, so a bulk writer pays for a segment (and its merges) per row. */
+static const char * const incident_document_triggers[] = {
+  "incident_fts_insert", "act_fts_insert", "chronology_fts_insert", "involvement_fts_insert",
+};
+
+struct _GawahSearchDeferral {
+  GawahDb   *db;
+  GPtrArray *trigger_sql;   /* CREATE TRIGGER statements, as the casebook had them */
+};
+
+static gboolean
+save_and_drop_trigger (GawahSearchDeferral  *deferral,
+                       const char           *name,
+                       GError              **error)
+{
+  g_autoptr(GawahStmt) stmt = gawah_db_prepare (deferral->db,
+    "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?1", error);
+  g_autofree char *drop = g_strdup_printf ("DROP TRIGGER %s", name);
+  gboolean has_row = FALSE;
+
+  if (stmt == NULL)
+    return FALSE;
+  gawah_stmt_bind_text (stmt, 1, name);
+  if (!gawah_db_step_row (deferral->db, stmt, &has_row, error))
+    return FALSE;
+  if (!has_row)
+    return TRUE;   /* a casebook older than search has none to defer */
+  g_ptr_array_add (deferral->trigger_sql, gawah_stmt_dup_text (stmt, 0));
+  g_clear_pointer (&stmt, gawah_stmt_release);
+  return gawah_db_exec (deferral->db, drop, error);
+}
+
+/* Inside a transaction only: a failure rolls the dropped triggers back with
+ * everything else, so the casebook never stays without them. */
+GawahSearchDeferral *
+gawah_search_defer (GawahDb  *db,
+                    GError  **error)
+{
+  g_autoptr(GawahSearchDeferral) deferral = g_new0 (GawahSearchDeferral, 1);
+
+  g_return_val_if_fail (!sqlite3_get_autocommit (gawah_db_get_handle (db)), NULL);
+
+  deferral->db = db;
+  deferral->trigger_sql = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < G_N_ELEMENTS (incident_document_triggers); i++)
+    if (!save_and_drop_trigger (deferral, incident_document_triggers[i], error))
+      return NULL;
+  return g_steal_pointer (&deferral);
+}
+
+/* What the triggers would have left, written once: @was_indexed says the
+ * incident has a document already (it was in the casebook before). */
+gboolean
+gawah_search_index_incident (GawahSearchDeferral  *deferral,
+                             gint64                incident_id,
+                             gboolean              was_indexed,
+                             GError              **error)
+{
+  g_autoptr(GawahStmt) remove = NULL;
+  g_autoptr(GawahStmt) insert = NULL;
+
+  if (deferral->trigger_sql->len == 0)
+    return TRUE;
+  if (was_indexed)
+    {
+      remove = gawah_db_prepare (deferral->db, "DELETE FROM incident_fts WHERE rowid = ?1", error);
+      if (remove == NULL)
+        return FALSE;
+      gawah_stmt_bind_int64 (remove, 1, incident_id);
+      if (!gawah_db_step_done (deferral->db, remove, error))
+        return FALSE;
+    }
+  insert = gawah_db_prepare (deferral->db, INCIDENT_DOCUMENT ("?1"), error);
+  if (insert == NULL)
+    return FALSE;
+  gawah_stmt_bind_int64 (insert, 1, incident_id);
+  return gawah_db_step_done (deferral->db, insert, error);
+}
+
+/* Puts the triggers back, in the same transaction. */
+gboolean
+gawah_search_resume (GawahSearchDeferral  *deferral,
+                     GError              **error)
+{
+  for (guint i = 0; i < deferral->trigger_sql->len; i++)
+    if (!gawah_db_exec (deferral->db, deferral->trigger_sql->pdata[i], error))
+      return FALSE;
+  g_ptr_array_set_size (deferral->trigger_sql, 0);
+  return TRUE;
+}
+
+void
+gawah_search_deferral_free (GawahSearchDeferral *deferral)
+{
+  if (deferral == NULL)
+    return;
+  g_clear_pointer (&deferral->trigger_sql, g_ptr_array_unref);
+  g_free (deferral);
+}
+
 /* Version 3: the audit trail. Its triggers are made from the tables'
  * columns by gawah_audit_install_triggers(); the chain starts here, with a
  * genesis entry that counts what the casebook held when the trail began.
