@@ -130,6 +130,29 @@ test_model (CasebookFixture *fixture,
   assert_lists_query (fixture->casebook, G_LIST_MODEL (model), &filter);
 }
 
+/* While a worker owns the casebook's connection the list reads no more of
+ * it, and once the worker is done it finishes. */
+static void
+test_waits_for_worker (CasebookFixture *fixture,
+                       gconstpointer    data)
+{
+  g_auto(GawahIncidentFilter) filter = { NULL };
+  g_autoptr(GawahIncidentListModel) model = NULL;
+  TestUiJob *job;
+
+  fill (fixture->casebook);
+  job = test_ui_hold_busy (G_OBJECT (fixture->casebook));
+  model = gawah_incident_list_model_new (fixture->casebook);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, GAWAH_INCIDENT_FIRST_PAGE);
+  test_ui_iterate (500);
+  g_assert_true (gawah_incident_list_model_is_loading (model));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, GAWAH_INCIDENT_FIRST_PAGE);
+
+  test_ui_release_busy (job);
+  g_assert_true (test_ui_wait_until (model_is_loaded, model, 10000));
+  assert_lists_query (fixture->casebook, G_LIST_MODEL (model), &filter);
+}
+
 static gboolean
 label_is_shown (gpointer user_data)
 {
@@ -195,6 +218,8 @@ main (int   argc,
   test_ui_init (&argc, &argv);
   g_test_add ("/incident-list/model", CasebookFixture, NULL, casebook_fixture_set_up, test_model,
               casebook_fixture_tear_down);
+  g_test_add ("/incident-list/waits-for-worker", CasebookFixture, NULL, casebook_fixture_set_up,
+              test_waits_for_worker, casebook_fixture_tear_down);
   g_test_add ("/incident-list/page", CasebookFixture, NULL, casebook_fixture_set_up, test_page,
               casebook_fixture_tear_down);
   return g_test_run ();

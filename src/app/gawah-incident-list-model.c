@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include "gawah-incident-list-model.h"
+#include "gawah-task-progress.h"
 
 #define CACHE_SIZE 512
 
@@ -214,6 +215,24 @@ finish_loading (GawahIncidentListModel *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
+static gboolean load_more_cb (gpointer user_data);
+
+/* While an import or export runs in a worker thread, the casebook's
+ * connection is the worker's: the list waits, looking again now and then
+ * rather than spinning in the idle loop the worker needs a processor for. */
+#define BUSY_RETRY_MS 100
+
+static void
+schedule_load (GawahIncidentListModel *self)
+{
+  if (gawah_task_progress_is_busy (G_OBJECT (self->casebook)))
+    self->load_source = g_timeout_add_full (G_PRIORITY_DEFAULT_IDLE, BUSY_RETRY_MS, load_more_cb, self, NULL);
+  else
+    self->load_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, load_more_cb, self, NULL);
+  g_source_set_static_name (g_main_context_find_source_by_id (NULL, self->load_source),
+                            "[gawah] incident list");
+}
+
 /* One idle step: as many ids as GAWAH_INCIDENT_STEP_USEC allows, appended. */
 static gboolean
 load_more_cb (gpointer user_data)
@@ -221,18 +240,29 @@ load_more_cb (gpointer user_data)
   GawahIncidentListModel *self = user_data;
   g_autoptr(GError) error = NULL;
   guint before = self->ids->len;
+  guint this_step = self->load_source;
+
+  if (gawah_task_progress_is_busy (G_OBJECT (self->casebook)))
+    {
+      schedule_load (self);
+      return G_SOURCE_REMOVE;
+    }
 
   if (!gawah_incident_pager_next (self->pager, G_MAXUINT, g_get_monotonic_time () + GAWAH_INCIDENT_STEP_USEC,
                                   self->ids, &error))
     g_warning ("Could not list every incident: %s", error->message);
   if (self->ids->len > before)
     g_list_model_items_changed (G_LIST_MODEL (self), before, 0, self->ids->len - before);
+  /* A handler of items-changed reloaded the list: its own loading goes on. */
+  if (self->load_source != this_step)
+    return G_SOURCE_REMOVE;
   if (error != NULL || gawah_incident_pager_is_done (self->pager))
     {
       finish_loading (self);
       return G_SOURCE_REMOVE;
     }
-  return G_SOURCE_CONTINUE;
+  schedule_load (self);
+  return G_SOURCE_REMOVE;
 }
 
 /* Runs the query again: after an edit, or with a new filter. The first
@@ -269,9 +299,7 @@ gawah_incident_list_model_reload (GawahIncidentListModel  *self,
   if (!gawah_incident_pager_is_done (pager))
     {
       self->pager = g_steal_pointer (&pager);
-      self->load_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, load_more_cb, self, NULL);
-      g_source_set_static_name (g_main_context_find_source_by_id (NULL, self->load_source),
-                                "[gawah] incident list");
+      schedule_load (self);
     }
   g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->ids->len);
   if (was_loading != gawah_incident_list_model_is_loading (self))
