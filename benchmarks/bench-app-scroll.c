@@ -293,6 +293,8 @@ measure_scroll (GawahApplication *app,
   rss = read_status_kb ("VmRSS:");
   hwm = read_status_kb ("VmHWM:");
   printf ("casebook %s: unlocked in %.0f ms, window's first frame %.0f ms later\n", path, opened, shown);
+  /* GSK_RENDERER chooses another; without a GPU, GL runs on Mesa's llvmpipe. */
+  printf ("renderer: %s\n", G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))));
   if (max_stops < 0 && stride == 1)
     printf ("incident list scrolled end to end: %u pages in %.1f s\n", pages, (g_get_monotonic_time () - start) / 1e6);
   else
