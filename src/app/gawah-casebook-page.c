@@ -2,6 +2,9 @@
  *
  * The search entry and the filters build one GawahIncidentFilter; the list
  * model runs it in the casebook and loads rows as they scroll into view.
+ * The other views (statistics, agenda, legal catalogue) and the incident
+ * view are built the first time they are shown: a casebook opens without
+ * the widgets, the memory and the queries of views no one has looked at.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -49,13 +52,19 @@ struct _GawahCasebookPage
   GtkLabel               *person_label;
   GtkListView            *list_view;
   GtkStack               *detail_stack;
-  GawahIncidentView      *incident_view;
+  AdwBin                 *incident_bin;
   AdwViewStack           *content_stack;
-  GawahProvisionBrowser  *provision_browser;
   GawahTimelineView      *timeline_view;
+  AdwBin                 *statistics_bin;
+  AdwBin                 *agenda_bin;
+  AdwBin                 *catalogue_bin;
+  GtkDropDown            *lanes_dropdown;
+
+  /* built when first shown (children of the bins above), or NULL */
+  GawahIncidentView      *incident_view;
   GawahStatisticsView    *statistics_view;
   GawahAgendaView        *agenda_view;
-  GtkDropDown            *lanes_dropdown;
+  GawahProvisionBrowser  *provision_browser;
 
   /* owned */
   GawahCasebook          *casebook;
@@ -137,7 +146,8 @@ apply_filter (GawahCasebookPage *self)
   selected = selected_incident (self);
   read_filter (self, &filter);
   gawah_timeline_view_set_filter (self->timeline_view, &filter);
-  gawah_statistics_view_set_filter (self->statistics_view, &filter);
+  if (self->statistics_view != NULL)
+    gawah_statistics_view_set_filter (self->statistics_view, &filter);
   gawah_incident_filter_copy (&self->filter, &filter);
 
   /* The incident being read stays open while it still matches, even when
@@ -186,6 +196,33 @@ on_list_grown_cb (GawahCasebookPage *self)
 }
 
 static void
+on_person_activated_cb (GawahCasebookPage *self,
+                        gint64             person_id)
+{
+  gawah_casebook_page_show_person (self, person_id);
+}
+
+static GawahIncidentView *
+ensure_incident_view (GawahCasebookPage *self)
+{
+  if (self->incident_view == NULL)
+    {
+      self->incident_view = GAWAH_INCIDENT_VIEW (gawah_incident_view_new ());
+      g_signal_connect_object (self->incident_view, "person-activated", G_CALLBACK (on_person_activated_cb), self,
+                               G_CONNECT_SWAPPED);
+      adw_bin_set_child (self->incident_bin, GTK_WIDGET (self->incident_view));
+    }
+  return self->incident_view;
+}
+
+/* The incident being read, or 0. */
+static gint64
+shown_incident (GawahCasebookPage *self)
+{
+  return self->incident_view != NULL ? gawah_incident_view_get_incident (self->incident_view) : 0;
+}
+
+static void
 on_selection_changed_cb (GawahCasebookPage *self)
 {
   GawahIncidentItem *item = gtk_single_selection_get_selected_item (self->selection);
@@ -199,7 +236,7 @@ on_selection_changed_cb (GawahCasebookPage *self)
       return;
     }
   self->pending_selection = 0;
-  gawah_incident_view_set_incident (self->incident_view, self->casebook, gawah_incident_item_get_id (item));
+  gawah_incident_view_set_incident (ensure_incident_view (self), self->casebook, gawah_incident_item_get_id (item));
   gtk_stack_set_visible_child_name (self->detail_stack, "incident");
 }
 
@@ -239,13 +276,6 @@ gawah_casebook_page_show_person (GawahCasebookPage *self,
     }
   gtk_revealer_set_reveal_child (self->person_revealer, person_id != 0);
   apply_filter (self);
-}
-
-static void
-on_person_activated_cb (GawahCasebookPage *self,
-                        gint64             person_id)
-{
-  gawah_casebook_page_show_person (self, person_id);
 }
 
 static void
@@ -292,7 +322,7 @@ static void
 on_editor_saved_cb (GawahCasebookPage *self,
                     gint64             incident_id)
 {
-  gint64 shown = gawah_incident_view_get_incident (self->incident_view);
+  gint64 shown = shown_incident (self);
 
   apply_filter (self);
   if (!gawah_casebook_page_select (self, incident_id) && shown != 0)
@@ -326,7 +356,7 @@ edit_incident_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   GawahCasebookPage *self = GAWAH_CASEBOOK_PAGE (widget);
-  gint64 incident_id = gawah_incident_view_get_incident (self->incident_view);
+  gint64 incident_id = shown_incident (self);
 
   if (incident_id != 0 && gtk_single_selection_get_selected_item (self->selection) != NULL)
     open_editor (self, incident_id);
@@ -351,7 +381,8 @@ static void
 reload (GawahCasebookPage *self)
 {
   apply_filter (self);
-  gawah_agenda_view_set_casebook (self->agenda_view, self->casebook);
+  if (self->agenda_view != NULL)
+    gawah_agenda_view_set_casebook (self->agenda_view, self->casebook);
 }
 
 static void
@@ -401,7 +432,10 @@ case_report_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  gtk_widget_activate_action (GTK_WIDGET (GAWAH_CASEBOOK_PAGE (widget)->incident_view), "incident.case-report", NULL);
+  GawahCasebookPage *self = GAWAH_CASEBOOK_PAGE (widget);
+
+  if (self->incident_view != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self->incident_view), "incident.case-report", NULL);
 }
 
 static void
@@ -410,16 +444,6 @@ find_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   gtk_widget_grab_focus (GTK_WIDGET (GAWAH_CASEBOOK_PAGE (widget)->search_entry));
-}
-
-/* Each view reads the casebook when it is shown, so that it is current. */
-static void
-on_view_changed_cb (GawahCasebookPage *self)
-{
-  const char *name = adw_view_stack_get_visible_child_name (self->content_stack);
-
-  if (g_strcmp0 (name, "catalogue") == 0)
-    gawah_provision_browser_set_casebook (self->provision_browser, self->casebook);
 }
 
 /* The catalogue answers "which incidents engage Article N?"; choosing one
@@ -440,6 +464,58 @@ on_timeline_incident_cb (GawahCasebookPage *self,
 {
   adw_view_stack_set_visible_child_name (self->content_stack, "incidents");
   gawah_casebook_page_select (self, incident_id);
+}
+
+/* Given the casebook and the list's filter before it is put on screen, the
+ * view counts once, as it is mapped. */
+static void
+build_statistics_view (GawahCasebookPage *self)
+{
+  self->statistics_view = GAWAH_STATISTICS_VIEW (gawah_statistics_view_new ());
+  gawah_statistics_view_set_filter (self->statistics_view, &self->filter);
+  gawah_statistics_view_set_casebook (self->statistics_view, self->casebook);
+  adw_bin_set_child (self->statistics_bin, GTK_WIDGET (self->statistics_view));
+}
+
+static void
+build_agenda_view (GawahCasebookPage *self)
+{
+  self->agenda_view = GAWAH_AGENDA_VIEW (gawah_agenda_view_new ());
+  g_signal_connect_object (self->agenda_view, "show-incident", G_CALLBACK (on_timeline_incident_cb), self,
+                           G_CONNECT_SWAPPED);
+  gawah_agenda_view_set_casebook (self->agenda_view, self->casebook);
+  adw_bin_set_child (self->agenda_bin, GTK_WIDGET (self->agenda_view));
+}
+
+static void
+build_provision_browser (GawahCasebookPage *self)
+{
+  self->provision_browser = GAWAH_PROVISION_BROWSER (gawah_provision_browser_new ());
+  g_signal_connect_object (self->provision_browser, "show-incident", G_CALLBACK (on_show_incident_cb), self,
+                           G_CONNECT_SWAPPED);
+  adw_bin_set_child (self->catalogue_bin, GTK_WIDGET (self->provision_browser));
+}
+
+/* Each view is built the first time it is shown, and reads the casebook
+ * when it is shown, so that it is current. */
+static void
+on_view_changed_cb (GawahCasebookPage *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->content_stack);
+
+  /* The template's own first choice, before there is a casebook. */
+  if (self->casebook == NULL)
+    return;
+  if (g_strcmp0 (name, "statistics") == 0 && self->statistics_view == NULL)
+    build_statistics_view (self);
+  else if (g_strcmp0 (name, "agenda") == 0 && self->agenda_view == NULL)
+    build_agenda_view (self);
+  else if (g_strcmp0 (name, "catalogue") == 0)
+    {
+      if (self->provision_browser == NULL)
+        build_provision_browser (self);
+      gawah_provision_browser_set_casebook (self->provision_browser, self->casebook);
+    }
 }
 
 /* Indexed like the lanes dropdown's items. */
@@ -506,8 +582,6 @@ gawah_casebook_page_new (GawahCasebook *casebook)
                            G_CONNECT_SWAPPED);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   gawah_timeline_view_set_casebook (self->timeline_view, casebook);
-  gawah_statistics_view_set_casebook (self->statistics_view, casebook);
-  gawah_agenda_view_set_casebook (self->agenda_view, casebook);
   update_count (self);
   return self;
 }
@@ -530,6 +604,10 @@ gawah_casebook_page_dispose (GObject *object)
     gawah_agenda_view_set_casebook (self->agenda_view, NULL);
   g_clear_handle_id (&self->pending_source, g_source_remove);
   gawah_widget_dispose_children (GTK_WIDGET (self), GAWAH_TYPE_CASEBOOK_PAGE);
+  self->incident_view = NULL;
+  self->statistics_view = NULL;
+  self->agenda_view = NULL;
+  self->provision_browser = NULL;
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
   g_clear_object (&self->casebook);
@@ -544,11 +622,7 @@ gawah_casebook_page_class_init (GawahCasebookPageClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = gawah_casebook_page_dispose;
 
-  g_type_ensure (GAWAH_TYPE_INCIDENT_VIEW);
-  g_type_ensure (GAWAH_TYPE_PROVISION_BROWSER);
   g_type_ensure (GAWAH_TYPE_TIMELINE_VIEW);
-  g_type_ensure (GAWAH_TYPE_STATISTICS_VIEW);
-  g_type_ensure (GAWAH_TYPE_AGENDA_VIEW);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/gawah-casebook-page.ui");
   gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, search_entry);
@@ -560,22 +634,20 @@ gawah_casebook_page_class_init (GawahCasebookPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, detail_stack);
-  gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, incident_view);
+  gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, incident_bin);
   gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, content_stack);
-  gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, provision_browser);
   gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, timeline_view);
-  gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, statistics_view);
-  gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, agenda_view);
+  gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, statistics_bin);
+  gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, agenda_bin);
+  gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, catalogue_bin);
   gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, lanes_dropdown);
   gtk_widget_class_bind_template_callback (widget_class, on_timeline_incident_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_lanes_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_view_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_show_incident_cb);
   gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, from_entry);
   gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, to_entry);
   gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, person_revealer);
   gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, person_label);
-  gtk_widget_class_bind_template_callback (widget_class, on_person_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_show_everyone_cb);
   gtk_widget_class_bind_template_callback (widget_class, apply_filter);
   gtk_widget_class_bind_template_callback (widget_class, setup_row_cb);
