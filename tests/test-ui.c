@@ -22,6 +22,7 @@
 #include "gawah-language.h"
 #include "gawah-new-casebook-page.h"
 #include "gawah-provision-browser.h"
+#include "gawah-renderer.h"
 #include "gawah-statistics-view.h"
 #include "gawah-timeline-view.h"
 #include "gawah-test-ui.h"
@@ -554,6 +555,43 @@ test_shortcuts_listed (void)
   test_remove_dir (dir);
 }
 
+/* Without a GPU (Xvfb has Mesa's llvmpipe) the window is drawn with cairo,
+ * chosen before the first renderer is made; with GL disabled there is
+ * nothing to choose. In a process of its own: GSK keeps the renderer it
+ * chose first. */
+static void
+test_renderer_without_gpu (void)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+
+  if (g_test_subprocess ())
+    {
+      GtkWidget *window;
+      gboolean software;
+
+      g_unsetenv ("GSK_RENDERER");
+      software = gawah_renderer_gl_is_software (display);
+      gawah_renderer_prefer_cairo_without_gpu (display);
+      g_test_message ("software GL: %s", software ? "yes" : "no");
+      g_assert_cmpstr (g_getenv ("GSK_RENDERER"), ==, software ? "cairo" : NULL);
+      window = gtk_window_new ();
+      gtk_window_present (GTK_WINDOW (window));
+      g_assert_true (test_ui_wait_until (window_is_drawn, window, 5000));
+      if (software)
+        g_assert_true (GSK_IS_CAIRO_RENDERER (gtk_native_get_renderer (GTK_NATIVE (window))));
+      gtk_window_destroy (GTK_WINDOW (window));
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+
+  /* The user's own choice is kept. */
+  g_setenv ("GSK_RENDERER", "gl", TRUE);
+  gawah_renderer_prefer_cairo_without_gpu (display);
+  g_assert_cmpstr (g_getenv ("GSK_RENDERER"), ==, "gl");
+  g_setenv ("GSK_RENDERER", "cairo", TRUE);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -561,5 +599,6 @@ main (int    argc,
   test_ui_init (&argc, &argv);
   g_test_add ("/ui/whole-flow", UiFixture, NULL, ui_fixture_set_up, test_whole_flow, ui_fixture_tear_down);
   g_test_add_func ("/ui/shortcuts-listed", test_shortcuts_listed);
+  g_test_add_func ("/ui/renderer-without-gpu", test_renderer_without_gpu);
   return g_test_run ();
 }
