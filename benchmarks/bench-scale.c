@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include "gawah-casebook-private.h"
 #include "gawah-synthetic.h"
@@ -37,7 +38,50 @@ compare_doubles (gconstpointer a,
   return (x > y) - (x < y);
 }
 
-/* Median and worst of @n runs, in milliseconds. */
+/* This thread's processor time in ms: what a run costs on a machine shared
+ * with other work, where the clock also counts the others' turns. */
+static double
+cpu_ms (void)
+{
+  struct timespec now;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
+  return now.tv_sec * 1000.0 + now.tv_nsec / 1e6;
+}
+
+/* Median and worst of @n runs, in milliseconds; @cpu_median and
+ * @cpu_worst (may be NULL) are the same in processor time. */
+static void
+time_runs_cpu (Work      work,
+               gpointer  user_data,
+               int       n,
+               double   *median,
+               double   *worst,
+               double   *cpu_median,
+               double   *cpu_worst)
+{
+  g_autofree double *ms = g_new (double, n);
+  g_autofree double *cpu = g_new (double, n);
+
+  for (int i = 0; i < n; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      double cpu_start = cpu_ms ();
+
+      work (user_data);
+      ms[i] = (g_get_monotonic_time () - start) / 1000.0;
+      cpu[i] = cpu_ms () - cpu_start;
+    }
+  qsort (ms, n, sizeof (double), compare_doubles);
+  qsort (cpu, n, sizeof (double), compare_doubles);
+  *median = ms[n / 2];
+  *worst = ms[n - 1];
+  if (cpu_median != NULL)
+    *cpu_median = cpu[n / 2];
+  if (cpu_worst != NULL)
+    *cpu_worst = cpu[n - 1];
+}
+
 static void
 time_runs (Work      work,
            gpointer  user_data,
@@ -45,18 +89,7 @@ time_runs (Work      work,
            double   *median,
            double   *worst)
 {
-  g_autofree double *ms = g_new (double, n);
-
-  for (int i = 0; i < n; i++)
-    {
-      gint64 start = g_get_monotonic_time ();
-
-      work (user_data);
-      ms[i] = (g_get_monotonic_time () - start) / 1000.0;
-    }
-  qsort (ms, n, sizeof (double), compare_doubles);
-  *median = ms[n / 2];
-  *worst = ms[n - 1];
+  time_runs_cpu (work, user_data, n, median, worst, NULL, NULL);
 }
 
 /* printf pads bytes, not characters: Urdu needs padding by hand. */
@@ -77,20 +110,22 @@ report (const char *what,
         double      median_target,
         double      worst_target)
 {
+  gboolean measured_only = median_target <= 0;   /* a figure to report, with no target */
   gboolean met = median < median_target && (worst_target <= 0 || worst < worst_target);
-  g_autofree char *target = worst_target > 0
-    ? g_strdup_printf ("< %g / < %g", median_target, worst_target)
+  g_autofree char *target = measured_only ? g_strdup ("")
+    : worst_target > 0 ? g_strdup_printf ("< %g / < %g", median_target, worst_target)
     : g_strdup_printf ("< %g", median_target);
 
   g_autofree char *what_padded = pad (what, 36);
   g_autofree char *detail_padded = pad (detail, 12);
 
-  all_met &= met;
+  all_met &= met || measured_only;
   printf ("| %s | %s | %9.2f | %9.2f | %-13s | %-4s |\n",
-          what_padded, detail_padded, median, worst, target, met ? "met" : "MISS");
+          what_padded, detail_padded, median, worst, target, measured_only ? "" : met ? "met" : "MISS");
 }
 
-/* Unlock (key derivation included), the list's query, its first page. */
+/* Unlock (key derivation included), the list's query, its first page,
+ * as the list runs them: the rest of the ids come from idle steps. */
 static void
 open_first_page (gpointer user_data)
 {
@@ -98,10 +133,12 @@ open_first_page (gpointer user_data)
   g_autoptr(GError) error = NULL;
   g_autoptr(GawahCasebook) casebook = gawah_casebook_open (path, PASSPHRASE, &error);
   g_auto(GawahIncidentFilter) filter = { 0 };
-  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GawahIncidentPager) pager = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   g_assert_no_error (error);
-  ids = gawah_casebook_query_incidents (casebook, &filter, &error);
+  pager = gawah_incident_pager_new (casebook, &filter);
+  gawah_incident_pager_next (pager, GAWAH_INCIDENT_FIRST_PAGE, 0, ids, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < MIN (ids->len, FIRST_PAGE); i++)
     {
@@ -116,9 +153,11 @@ typedef struct {
   GawahCasebook       *casebook;
   GawahIncidentFilter *filter;
   guint                found;
+  GArray              *longest_steps;       /* double ms, one a run */
+  GArray              *longest_steps_cpu;   /* the same in processor time */
 } Query;
 
-/* As the list does it: every matching id, newest first. */
+/* Every matching id at once, as exports do. */
 static void
 run_query (gpointer user_data)
 {
@@ -130,20 +169,83 @@ run_query (gpointer user_data)
   query->found = ids->len;
 }
 
+/* What the user waits for: the list's first page of ids. */
+static void
+run_first_page (gpointer user_data)
+{
+  Query *query = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GawahIncidentPager) pager = gawah_incident_pager_new (query->casebook, query->filter);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  gawah_incident_pager_next (pager, GAWAH_INCIDENT_FIRST_PAGE, 0, ids, &error);
+  g_assert_no_error (error);
+}
+
+/* As the list does it: the first page, then the rest in steps of
+ * GAWAH_INCIDENT_STEP_USEC, each of which would be one idle callback;
+ * the longest step is what could hold up a frame. */
+static void
+run_paged (gpointer user_data)
+{
+  Query *query = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GawahIncidentPager) pager = gawah_incident_pager_new (query->casebook, query->filter);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gboolean first = TRUE;
+  double longest = 0, longest_cpu = 0;
+
+  while (!gawah_incident_pager_is_done (pager))
+    {
+      gint64 start = g_get_monotonic_time ();
+      double cpu_start = cpu_ms ();
+
+      gawah_incident_pager_next (pager, first ? GAWAH_INCIDENT_FIRST_PAGE : G_MAXUINT,
+                                 first ? 0 : start + GAWAH_INCIDENT_STEP_USEC, ids, &error);
+      g_assert_no_error (error);
+      if (!first)
+        {
+          longest = MAX (longest, (g_get_monotonic_time () - start) / 1000.0);
+          longest_cpu = MAX (longest_cpu, cpu_ms () - cpu_start);
+        }
+      first = FALSE;
+    }
+  g_array_append_val (query->longest_steps, longest);
+  g_array_append_val (query->longest_steps_cpu, longest_cpu);
+  query->found = ids->len;
+}
+
 static void
 bench_search (GawahCasebook *casebook,
               const char    *term,
               const char    *kind)
 {
   g_auto(GawahIncidentFilter) filter = { .text = g_strdup (term) };
-  Query query = { casebook, &filter, 0 };
+  g_autoptr(GArray) longest_steps = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) longest_steps_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  Query query = { casebook, &filter, 0, longest_steps, longest_steps_cpu };
   g_autofree char *what = g_strdup_printf ("search %s “%s”", kind, term);
+  g_autofree char *cpu = g_strdup_printf ("  first page, processor time");
+  g_autofree char *all = g_strdup_printf ("  all ids, first page + idle steps");
+  g_autofree char *all_cpu = g_strdup_printf ("  all ids, processor time");
+  g_autofree char *step = g_strdup_printf ("  longest idle step");
+  g_autofree char *step_cpu = g_strdup_printf ("  longest idle step, processor time");
   g_autofree char *found = NULL;
-  double median, worst;
+  double median, worst, cpu_median, cpu_worst, median_all, worst_all, cpu_median_all, cpu_worst_all;
 
-  time_runs (run_query, &query, runs, &median, &worst);
+  time_runs_cpu (run_first_page, &query, runs, &median, &worst, &cpu_median, &cpu_worst);
+  time_runs_cpu (run_paged, &query, runs, &median_all, &worst_all, &cpu_median_all, &cpu_worst_all);
   found = g_strdup_printf ("%u found", query.found);
-  report (what, found, median, worst, 5, 50);
+  report (what, "first page", median, worst, 5, 50);
+  report (cpu, "", cpu_median, cpu_worst, 0, 0);
+  report (all, found, median_all, worst_all, 0, 0);
+  report (all_cpu, "", cpu_median_all, cpu_worst_all, 0, 0);
+  g_array_sort (longest_steps, compare_doubles);
+  report (step, "of each run", g_array_index (longest_steps, double, longest_steps->len / 2),
+          g_array_index (longest_steps, double, longest_steps->len - 1), 16, 0);
+  g_array_sort (longest_steps_cpu, compare_doubles);
+  report (step_cpu, "of each run", g_array_index (longest_steps_cpu, double, longest_steps_cpu->len / 2),
+          g_array_index (longest_steps_cpu, double, longest_steps_cpu->len - 1), 0, 0);
 }
 
 static void

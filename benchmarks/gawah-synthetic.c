@@ -180,6 +180,15 @@ make_date (GawahSynthetic *self)
   return (GawahPartialDate) { 0, 0, 0, GAWAH_PRECISION_UNKNOWN };
 }
 
+/* The records' constructors fill in defaults: replaced, not leaked. */
+static void
+replace_text (char       **field,
+              const char  *value)
+{
+  g_free (*field);
+  *field = g_strdup (value);
+}
+
 GawahIncident *
 gawah_synthetic_make_incident (GawahSynthetic *self)
 {
@@ -214,9 +223,9 @@ gawah_synthetic_make_incident (GawahSynthetic *self)
   incident->province = g_strdup (district->parent_code);
   incident->district = chance (self, 0.8) ? g_strdup (district->code) : NULL;
   incident->place = g_strdup (chance (self, 0.5) ? place_en : "");
-  incident->verification = g_strdup (PICK (self, verifications));
-  incident->confidentiality = g_strdup (PICK (self, confidentialities));
-  incident->status = g_strdup (PICK (self, statuses));
+  replace_text (&incident->verification, PICK (self, verifications));
+  replace_text (&incident->confidentiality, PICK (self, confidentialities));
+  replace_text (&incident->status, PICK (self, statuses));
   return incident;
 }
 
@@ -227,7 +236,7 @@ make_person (GawahSynthetic *self,
   GawahPerson *person = gawah_person_new ();
 
   person->uuid = make_uuid (self);
-  person->kind = g_strdup (kind);
+  replace_text (&person->kind, kind);
   return person;
 }
 
@@ -247,6 +256,7 @@ gawah_synthetic_make_victim (GawahSynthetic *self)
   else if (script < 0.2)
     g_clear_pointer (&person->name_urdu, g_free);
   person->sex = g_strdup (chance (self, 0.3) ? "female" : "male");
+  g_strfreev (person->categories);
   person->categories = g_new0 (char *, 3);
   person->categories[0] = g_strdup (PICK (self, categories));
   if (chance (self, 0.2))
@@ -282,7 +292,7 @@ gawah_synthetic_make_chronology (GawahSynthetic *self,
   entry->uuid = make_uuid (self);
   entry->incident_id = incident_id;
   entry->date = make_date (self);
-  entry->step = g_strdup (story->step);
+  replace_text (&entry->step, story->step);
   entry->description = g_strdup (chance (self, 0.5) ? story->english : story->urdu);
   return entry;
 }
@@ -325,6 +335,7 @@ add_acts (GawahSynthetic  *self,
         gawah_act_add_involvement (act, g_array_index (self->perpetrator_ids, gint64,
                                                        g_rand_int_range (self->rand, 0, self->perpetrator_ids->len)),
                                    PICK (self, degrees));
+      g_strfreev (act->laws);
       act->laws = g_new0 (char *, n_laws + 1);
       for (guint l = 0; l < n_laws; l++)
         act->laws[l] = g_strdup (laws[(g_rand_int_range (self->rand, 0, G_N_ELEMENTS (laws)) + l) % G_N_ELEMENTS (laws)]);

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "gawah-language.h"
+#include "gawah-task-progress.h"
 #include "gawah-test-ui.h"
 
 void
@@ -254,4 +255,63 @@ test_ui_has_shortcut (GtkWidget  *widget,
   g_autofree char *wanted = g_strdup_printf ("%s %s", accelerator, action);
 
   return g_ptr_array_find_with_equal_func (shortcuts, wanted, g_str_equal, NULL);
+}
+
+struct _TestUiJob
+{
+  GtkWidget *progress;
+  gint       may_end;
+  gboolean   ended;
+};
+
+static gboolean
+wait_for_release (gpointer            work_data,
+                  GCancellable       *cancellable,
+                  GawahProgressFunc   progress,
+                  gpointer            progress_data,
+                  GError            **error)
+{
+  TestUiJob *job = work_data;
+
+  while (!g_atomic_int_get (&job->may_end))
+    g_usleep (1000);
+  return TRUE;
+}
+
+static void
+on_job_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  TestUiJob *job = user_data;
+
+  g_assert_true (gawah_task_progress_run_finish (GAWAH_TASK_PROGRESS (source), result, NULL));
+  job->ended = TRUE;
+}
+
+TestUiJob *
+test_ui_hold_busy (GObject *busy)
+{
+  TestUiJob *job = g_new0 (TestUiJob, 1);
+
+  job->progress = g_object_ref_sink (gawah_task_progress_new ());
+  gawah_task_progress_run (GAWAH_TASK_PROGRESS (job->progress), "Importing", busy,
+                           wait_for_release, job, NULL, on_job_done_cb, job);
+  g_assert_true (gawah_task_progress_is_busy (busy));
+  return job;
+}
+
+static gboolean
+job_has_ended (gpointer job)
+{
+  return ((TestUiJob *) job)->ended;
+}
+
+void
+test_ui_release_busy (TestUiJob *job)
+{
+  g_atomic_int_set (&job->may_end, TRUE);
+  g_assert_true (test_ui_wait_until (job_has_ended, job, 5000));
+  g_object_unref (job->progress);
+  g_free (job);
 }

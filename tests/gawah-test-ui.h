@@ -33,4 +33,11 @@ gboolean   test_ui_has_shortcut    (GtkWidget      *widget,
                                     const char     *trigger,
                                     const char     *action);
 
+/* A job in a worker thread (through gawah_task_progress_run()) that keeps
+ * @busy (a casebook) marked busy, touching nothing, until released. */
+typedef struct _TestUiJob TestUiJob;
+
+TestUiJob *test_ui_hold_busy       (GObject        *busy);
+void       test_ui_release_busy    (TestUiJob      *job);
+
 G_END_DECLS

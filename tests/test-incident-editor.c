@@ -18,7 +18,6 @@
 #include "gawah-error.h"
 #include "gawah-incident-editor.h"
 #include "gawah-person-chooser.h"
-#include "gawah-task-progress.h"
 #include "gawah-test-ui.h"
 #include "gawah-test-utils.h"
 #include "gawah-vocabulary.h"
@@ -795,38 +794,6 @@ test_disk_full (EditorFixture *fixture,
   g_assert_cmpstr (gtk_label_get_text (status), ==, _("Saved"));
 }
 
-/* A job that holds the casebook's connection until the test lets it go. */
-static gint job_may_end;
-
-static gboolean
-wait_for_release (gpointer            work_data,
-                  GCancellable       *cancellable,
-                  GawahProgressFunc   progress,
-                  gpointer            progress_data,
-                  GError            **error)
-{
-  while (!g_atomic_int_get (&job_may_end))
-    g_usleep (1000);
-  return TRUE;
-}
-
-static void
-on_job_done_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  gboolean *ended = user_data;
-
-  g_assert_true (gawah_task_progress_run_finish (GAWAH_TASK_PROGRESS (source), result, NULL));
-  *ended = TRUE;
-}
-
-static gboolean
-is_true (gpointer flag)
-{
-  return *(gboolean *) flag;
-}
-
 /* While an import owns the casebook's connection, an edit waits: written
  * then, it would join the import's transaction (and go if that were
  * cancelled). It is saved once the import has ended. */
@@ -834,11 +801,10 @@ static void
 test_waits_for_import (EditorFixture *fixture,
                        gconstpointer  data)
 {
-  GtkWidget *progress = g_object_ref_sink (gawah_task_progress_new ());
   GawahCasebook *casebook = fixture->casebook.casebook;
   g_autoptr(GawahIncident) incident = NULL;
   g_autoptr(GError) error = NULL;
-  gboolean ended = FALSE;
+  TestUiJob *job;
   guint n_saved;
 
   set_text (EDITOR_CHILD (fixture, "title_row"), "Before the import");
@@ -848,22 +814,17 @@ test_waits_for_import (EditorFixture *fixture,
   /* GTK 4.8 warns when a focused entry's window turns insensitive; in the
    * app the focus is in the import dialog by then. */
   gtk_window_set_focus (GTK_WINDOW (fixture->editor), NULL);
-  g_atomic_int_set (&job_may_end, FALSE);
-  gawah_task_progress_run (GAWAH_TASK_PROGRESS (progress), "Importing", G_OBJECT (casebook),
-                           wait_for_release, NULL, NULL, on_job_done_cb, &ended);
-  g_assert_true (gawah_task_progress_is_busy (G_OBJECT (casebook)));
+  job = test_ui_hold_busy (G_OBJECT (casebook));
   set_text (EDITOR_CHILD (fixture, "title_row"), "Edited during the import");
   test_ui_iterate (3 * 600);
   g_assert_false (gawah_incident_editor_flush (GAWAH_INCIDENT_EDITOR (fixture->editor)));
   g_assert_cmpuint (fixture->n_saved, ==, n_saved);
 
-  g_atomic_int_set (&job_may_end, TRUE);
-  g_assert_true (test_ui_wait_until (is_true, &ended, WAIT_MS));
+  test_ui_release_busy (job);
   wait_for_save (fixture);
   incident = gawah_casebook_get_incident (casebook, fixture->saved_id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (incident->title, ==, "Edited during the import");
-  g_object_unref (progress);
 }
 
 int

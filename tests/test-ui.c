@@ -1,7 +1,8 @@
 /* test-ui.c: the whole app, through its real widgets
  *
  * Creates a casebook, adds an incident through the form, finds it in the
- * list and by search, confirms a suggested provision, locks and unlocks.
+ * list and by search, confirms a suggested provision, locks and unlocks;
+ * then the views built when first shown (statistics, agenda, catalogue).
  * Runs once in English and once in Urdu (LANGUAGE=ur), leaving screenshots
  * in $GAWAH_SCREENSHOT_DIR.
  *
@@ -12,13 +13,17 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "gawah-agenda-view.h"
 #include "gawah-application.h"
+#include "gawah-bar-chart.h"
 #include "gawah-casebook-page.h"
 #include "gawah-catalogue.h"
 #include "gawah-incident-editor.h"
 #include "gawah-language.h"
 #include "gawah-new-casebook-page.h"
 #include "gawah-provision-browser.h"
+#include "gawah-renderer.h"
+#include "gawah-statistics-view.h"
 #include "gawah-timeline-view.h"
 #include "gawah-test-ui.h"
 #include "gawah-test-utils.h"
@@ -343,6 +348,105 @@ assert_search_placeholder (GtkWidget *page)
     g_assert_cmpstr (placeholder, !=, "Search in English or Urdu");
 }
 
+static GtkWidget *
+show_view (GawahCasebookPage *page,
+           const char        *name,
+           GType              type)
+{
+  AdwViewStack *views = ADW_VIEW_STACK (test_ui_find_by_type (GTK_WIDGET (page), ADW_TYPE_VIEW_STACK));
+  GtkWidget *view;
+
+  adw_view_stack_set_visible_child_name (views, name);
+  test_ui_iterate (100);
+  view = test_ui_find_by_type (GTK_WIDGET (page), type);
+  g_assert_nonnull (view);
+  g_assert_true (gtk_widget_get_mapped (view));
+  return view;
+}
+
+/* Kinds of act among the incidents @text finds, as the casebook counts them. */
+static guint
+count_act_types (GawahCasebook *casebook,
+                 const char    *text)
+{
+  g_auto(GawahIncidentFilter) filter = { .text = g_strdup (text) };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) rows = gawah_casebook_count_incidents_by (casebook, GAWAH_STATISTICS_ACT_TYPE, &filter, &error);
+
+  g_assert_no_error (error);
+  return rows->len;
+}
+
+static guint
+act_type_bars (GtkWidget *statistics)
+{
+  return gawah_bar_chart_get_n_bars (gawah_statistics_view_get_chart (GAWAH_STATISTICS_VIEW (statistics),
+                                                                      GAWAH_STATISTICS_ACT_TYPE));
+}
+
+static void
+add_follow_up (GawahCasebook *casebook,
+               gint64         incident_id)
+{
+  g_autoptr(GawahFollowUp) follow_up = gawah_follow_up_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) due = g_date_time_add_days (now, 3);
+  g_autoptr(GError) error = NULL;
+
+  follow_up->incident_id = incident_id;
+  follow_up->body = g_strdup ("high-court");
+  follow_up->action_type = g_strdup ("habeas-petition");
+  follow_up->due = (GawahPartialDate) { g_date_time_get_year (due), g_date_time_get_month (due),
+                                        g_date_time_get_day_of_month (due), GAWAH_PRECISION_DAY };
+  g_assert_true (gawah_casebook_save_follow_up (casebook, follow_up, &error));
+  g_assert_no_error (error);
+}
+
+/* A casebook opens with only the list built: the other views are built the
+ * first time they are shown, with the casebook as it is then and the list's
+ * filter, and count again when shown after a change. */
+static void
+check_views_built_when_shown (UiFixture         *fixture,
+                              GawahCasebookPage *page)
+{
+  GawahCasebook *casebook = gawah_window_get_casebook (fixture->window);
+  guint kinds = count_act_types (casebook, "");
+  GtkWidget *statistics, *agenda;
+  gint64 id;
+
+  g_assert_null (test_ui_find_by_type (GTK_WIDGET (page), GAWAH_TYPE_STATISTICS_VIEW));
+  g_assert_null (test_ui_find_by_type (GTK_WIDGET (page), GAWAH_TYPE_AGENDA_VIEW));
+  g_assert_null (test_ui_find_by_type (GTK_WIDGET (page), GAWAH_TYPE_PROVISION_BROWSER));
+
+  statistics = show_view (page, "statistics", GAWAH_TYPE_STATISTICS_VIEW);
+  g_assert_cmpuint (kinds, >, 0);
+  g_assert_cmpuint (act_type_bars (statistics), ==, kinds);
+
+  /* A new kind of act while the list is shown (as after the editor saves). */
+  show_view (page, "incidents", GTK_TYPE_PANED);
+  id = test_add_incident (casebook, "Raid on the press club in Quetta");
+  test_add_act (casebook, id, test_add_person (casebook, "Shahzada Zulfiqar", "شہزادہ ذوالفقار", "journalist"),
+                "arbitrary-arrest", NULL);
+  gawah_casebook_page_search (page, "");
+  g_assert_cmpuint (count_act_types (casebook, ""), ==, kinds + 1);
+  g_assert_cmpuint (act_type_bars (show_view (page, "statistics", GAWAH_TYPE_STATISTICS_VIEW)), ==, kinds + 1);
+
+  /* The list's search narrows the figures too. */
+  show_view (page, "incidents", GTK_TYPE_PANED);
+  gawah_casebook_page_search (page, "Quetta");
+  g_assert_cmpuint (act_type_bars (show_view (page, "statistics", GAWAH_TYPE_STATISTICS_VIEW)), ==,
+                    count_act_types (casebook, "Quetta"));
+  g_assert_cmpuint (count_act_types (casebook, "Quetta"), ==, 1);
+  show_view (page, "incidents", GTK_TYPE_PANED);
+  gawah_casebook_page_search (page, "");
+
+  add_follow_up (casebook, id);
+  agenda = show_view (page, "agenda", GAWAH_TYPE_AGENDA_VIEW);
+  g_assert_cmpuint (gawah_agenda_view_get_n_items (GAWAH_AGENDA_VIEW (agenda)), ==, 1);
+  show_view (page, "catalogue", GAWAH_TYPE_PROVISION_BROWSER);
+  show_view (page, "incidents", GTK_TYPE_PANED);
+}
+
 static void
 test_whole_flow (UiFixture    *fixture,
                  gconstpointer data)
@@ -394,6 +498,7 @@ test_whole_flow (UiFixture    *fixture,
   lock_and_unlock (fixture);
   page = GAWAH_CASEBOOK_PAGE (visible_page (fixture));
   g_assert_cmpuint (gawah_casebook_page_get_n_shown (page), ==, 2);
+  check_views_built_when_shown (fixture, page);
 }
 
 /* The accelerators the shortcuts window lists, normalised. */
@@ -450,6 +555,43 @@ test_shortcuts_listed (void)
   test_remove_dir (dir);
 }
 
+/* Without a GPU (Xvfb has Mesa's llvmpipe) the window is drawn with cairo,
+ * chosen before the first renderer is made; with GL disabled there is
+ * nothing to choose. In a process of its own: GSK keeps the renderer it
+ * chose first. */
+static void
+test_renderer_without_gpu (void)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+
+  if (g_test_subprocess ())
+    {
+      GtkWidget *window;
+      gboolean software;
+
+      g_unsetenv ("GSK_RENDERER");
+      software = gawah_renderer_gl_is_software (display);
+      gawah_renderer_prefer_cairo_without_gpu (display);
+      g_test_message ("software GL: %s", software ? "yes" : "no");
+      g_assert_cmpstr (g_getenv ("GSK_RENDERER"), ==, software ? "cairo" : NULL);
+      window = gtk_window_new ();
+      gtk_window_present (GTK_WINDOW (window));
+      g_assert_true (test_ui_wait_until (window_is_drawn, window, 5000));
+      if (software)
+        g_assert_true (GSK_IS_CAIRO_RENDERER (gtk_native_get_renderer (GTK_NATIVE (window))));
+      gtk_window_destroy (GTK_WINDOW (window));
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+
+  /* The user's own choice is kept. */
+  g_setenv ("GSK_RENDERER", "gl", TRUE);
+  gawah_renderer_prefer_cairo_without_gpu (display);
+  g_assert_cmpstr (g_getenv ("GSK_RENDERER"), ==, "gl");
+  g_setenv ("GSK_RENDERER", "cairo", TRUE);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -457,5 +599,6 @@ main (int    argc,
   test_ui_init (&argc, &argv);
   g_test_add ("/ui/whole-flow", UiFixture, NULL, ui_fixture_set_up, test_whole_flow, ui_fixture_tear_down);
   g_test_add_func ("/ui/shortcuts-listed", test_shortcuts_listed);
+  g_test_add_func ("/ui/renderer-without-gpu", test_renderer_without_gpu);
   return g_test_run ();
 }

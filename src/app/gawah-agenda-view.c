@@ -150,7 +150,10 @@ gawah_agenda_view_set_casebook (GawahAgendaView *self,
   g_return_if_fail (casebook == NULL || GAWAH_IS_CASEBOOK (casebook));
 
   g_set_object (&self->casebook, casebook);
-  refresh (self);
+  /* A hidden agenda is read when it is shown (see map); one forgetting its
+   * casebook is emptied at once. */
+  if (casebook == NULL || gtk_widget_get_mapped (GTK_WIDGET (self)))
+    refresh (self);
 }
 
 guint

@@ -9,6 +9,7 @@
 #include "gawah-application.h"
 #include "gawah-language.h"
 #include "gawah-preferences-window.h"
+#include "gawah-renderer.h"
 #include "gawah-window.h"
 
 struct _GawahApplication
@@ -153,6 +154,7 @@ gawah_application_startup (GApplication *app)
   const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (gawah_application_parent_class)->startup (app);
+  gawah_renderer_prefer_cairo_without_gpu (gdk_display_get_default ());
 
   self->settings = g_settings_new (APP_ID);
   apply_text_direction ();

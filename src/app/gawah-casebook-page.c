@@ -2,6 +2,9 @@
  *
  * The search entry and the filters build one GawahIncidentFilter; the list
  * model runs it in the casebook and loads rows as they scroll into view.
+ * The other views (statistics, agenda, legal catalogue) and the incident
+ * view are built the first time they are shown: a casebook opens without
+ * the widgets, the memory and the queries of views no one has looked at.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -49,13 +52,19 @@ struct _GawahCasebookPage
   GtkLabel               *person_label;
   GtkListView            *list_view;
   GtkStack               *detail_stack;
-  GawahIncidentView      *incident_view;
+  AdwBin                 *incident_bin;
   AdwViewStack           *content_stack;
-  GawahProvisionBrowser  *provision_browser;
   GawahTimelineView      *timeline_view;
+  AdwBin                 *statistics_bin;
+  AdwBin                 *agenda_bin;
+  AdwBin                 *catalogue_bin;
+  GtkDropDown            *lanes_dropdown;
+
+  /* built when first shown (children of the bins above), or NULL */
+  GawahIncidentView      *incident_view;
   GawahStatisticsView    *statistics_view;
   GawahAgendaView        *agenda_view;
-  GtkDropDown            *lanes_dropdown;
+  GawahProvisionBrowser  *provision_browser;
 
   /* owned */
   GawahCasebook          *casebook;
@@ -63,6 +72,8 @@ struct _GawahCasebookPage
   GtkSingleSelection     *selection;
   GawahIncidentFilter     filter;      /* the list's, for the summary report */
   gint64                  person_id;   /* a defender's page, or 0 */
+  gint64                  pending_selection;  /* to select once the list has loaded it, or 0 */
+  guint                   pending_source;
 };
 
 G_DEFINE_FINAL_TYPE (GawahCasebookPage, gawah_casebook_page, GTK_TYPE_WIDGET)
@@ -71,8 +82,14 @@ static void
 update_count (GawahCasebookPage *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
-  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u incident", "%u incidents", n), n);
+  g_autofree char *text = NULL;
 
+  if (gawah_incident_list_model_is_loading (self->model))
+    /* Translators: shown while a search is still listing what it found; the count grows. */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Searching… %u incident so far",
+                                         "Searching… %u incidents so far", n), n);
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u incident", "%u incidents", n), n);
   gtk_label_set_text (self->count_label, text);
 }
 
@@ -114,6 +131,8 @@ read_filter (GawahCasebookPage   *self,
   filter->person_id = self->person_id;
 }
 
+static void on_selection_changed_cb (GawahCasebookPage *self);
+
 static void
 apply_filter (GawahCasebookPage *self)
 {
@@ -127,15 +146,80 @@ apply_filter (GawahCasebookPage *self)
   selected = selected_incident (self);
   read_filter (self, &filter);
   gawah_timeline_view_set_filter (self->timeline_view, &filter);
-  gawah_statistics_view_set_filter (self->statistics_view, &filter);
+  if (self->statistics_view != NULL)
+    gawah_statistics_view_set_filter (self->statistics_view, &filter);
   gawah_incident_filter_copy (&self->filter, &filter);
+
+  /* The incident being read stays open while it still matches, even when
+   * the list reaches it only after its first page. */
+  self->pending_selection = selected;
   if (!gawah_incident_list_model_set_filter (self->model, &filter, &error))
     g_warning ("Could not filter incidents: %s", error->message);
   update_count (self);
-
-  /* The incident being read stays open while it still matches. */
   if (selected != 0 && !gawah_casebook_page_select (self, selected))
-    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+    {
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      on_selection_changed_cb (self);
+    }
+}
+
+/* The incident waiting to be selected: there now, or, once the list is
+ * complete, no longer matching. */
+static gboolean
+resolve_pending_selection_cb (gpointer user_data)
+{
+  GawahCasebookPage *self = user_data;
+  guint position;
+
+  self->pending_source = 0;
+  if (self->pending_selection == 0)
+    return G_SOURCE_REMOVE;
+  position = gawah_incident_list_model_find (self->model, self->pending_selection);
+  if (position == G_MAXUINT && gawah_incident_list_model_is_loading (self->model))
+    return G_SOURCE_REMOVE;
+  self->pending_selection = 0;
+  if (position != G_MAXUINT)
+    gtk_single_selection_set_selected (self->selection, position);
+  else
+    on_selection_changed_cb (self);   /* nothing selected: the view empties */
+  return G_SOURCE_REMOVE;
+}
+
+/* More of the list has loaded, or all of it. Selecting from inside the
+ * selection's own items-changed is not allowed: it waits for an idle. */
+static void
+on_list_grown_cb (GawahCasebookPage *self)
+{
+  update_count (self);
+  if (self->pending_selection != 0 && self->pending_source == 0)
+    self->pending_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, resolve_pending_selection_cb, self, NULL);
+}
+
+static void
+on_person_activated_cb (GawahCasebookPage *self,
+                        gint64             person_id)
+{
+  gawah_casebook_page_show_person (self, person_id);
+}
+
+static GawahIncidentView *
+ensure_incident_view (GawahCasebookPage *self)
+{
+  if (self->incident_view == NULL)
+    {
+      self->incident_view = GAWAH_INCIDENT_VIEW (gawah_incident_view_new ());
+      g_signal_connect_object (self->incident_view, "person-activated", G_CALLBACK (on_person_activated_cb), self,
+                               G_CONNECT_SWAPPED);
+      adw_bin_set_child (self->incident_bin, GTK_WIDGET (self->incident_view));
+    }
+  return self->incident_view;
+}
+
+/* The incident being read, or 0. */
+static gint64
+shown_incident (GawahCasebookPage *self)
+{
+  return self->incident_view != NULL ? gawah_incident_view_get_incident (self->incident_view) : 0;
 }
 
 static void
@@ -143,12 +227,16 @@ on_selection_changed_cb (GawahCasebookPage *self)
 {
   GawahIncidentItem *item = gtk_single_selection_get_selected_item (self->selection);
 
+  /* While the list reloads, the incident being read stays on screen. */
+  if (item == NULL && self->pending_selection != 0)
+    return;
   if (item == NULL)
     {
       gtk_stack_set_visible_child_name (self->detail_stack, "empty");
       return;
     }
-  gawah_incident_view_set_incident (self->incident_view, self->casebook, gawah_incident_item_get_id (item));
+  self->pending_selection = 0;
+  gawah_incident_view_set_incident (ensure_incident_view (self), self->casebook, gawah_incident_item_get_id (item));
   gtk_stack_set_visible_child_name (self->detail_stack, "incident");
 }
 
@@ -191,13 +279,6 @@ gawah_casebook_page_show_person (GawahCasebookPage *self,
 }
 
 static void
-on_person_activated_cb (GawahCasebookPage *self,
-                        gint64             person_id)
-{
-  gawah_casebook_page_show_person (self, person_id);
-}
-
-static void
 on_show_everyone_cb (GawahCasebookPage *self)
 {
   gawah_casebook_page_show_person (self, 0);
@@ -219,6 +300,8 @@ gawah_casebook_page_get_n_shown (GawahCasebookPage *self)
   return g_list_model_get_n_items (G_LIST_MODEL (self->model));
 }
 
+/* TRUE when the incident is selected, or will be as soon as the list,
+ * still loading, reaches it. */
 gboolean
 gawah_casebook_page_select (GawahCasebookPage *self,
                             gint64             incident_id)
@@ -226,7 +309,11 @@ gawah_casebook_page_select (GawahCasebookPage *self,
   guint position = gawah_incident_list_model_find (self->model, incident_id);
 
   if (position == G_MAXUINT)
-    return FALSE;
+    {
+      self->pending_selection = gawah_incident_list_model_is_loading (self->model) ? incident_id : 0;
+      return self->pending_selection != 0;
+    }
+  self->pending_selection = 0;
   gtk_single_selection_set_selected (self->selection, position);
   return TRUE;
 }
@@ -235,7 +322,7 @@ static void
 on_editor_saved_cb (GawahCasebookPage *self,
                     gint64             incident_id)
 {
-  gint64 shown = gawah_incident_view_get_incident (self->incident_view);
+  gint64 shown = shown_incident (self);
 
   apply_filter (self);
   if (!gawah_casebook_page_select (self, incident_id) && shown != 0)
@@ -269,7 +356,7 @@ edit_incident_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   GawahCasebookPage *self = GAWAH_CASEBOOK_PAGE (widget);
-  gint64 incident_id = gawah_incident_view_get_incident (self->incident_view);
+  gint64 incident_id = shown_incident (self);
 
   if (incident_id != 0 && gtk_single_selection_get_selected_item (self->selection) != NULL)
     open_editor (self, incident_id);
@@ -294,7 +381,8 @@ static void
 reload (GawahCasebookPage *self)
 {
   apply_filter (self);
-  gawah_agenda_view_set_casebook (self->agenda_view, self->casebook);
+  if (self->agenda_view != NULL)
+    gawah_agenda_view_set_casebook (self->agenda_view, self->casebook);
 }
 
 static void
@@ -344,7 +432,10 @@ case_report_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  gtk_widget_activate_action (GTK_WIDGET (GAWAH_CASEBOOK_PAGE (widget)->incident_view), "incident.case-report", NULL);
+  GawahCasebookPage *self = GAWAH_CASEBOOK_PAGE (widget);
+
+  if (self->incident_view != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self->incident_view), "incident.case-report", NULL);
 }
 
 static void
@@ -353,16 +444,6 @@ find_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   gtk_widget_grab_focus (GTK_WIDGET (GAWAH_CASEBOOK_PAGE (widget)->search_entry));
-}
-
-/* Each view reads the casebook when it is shown, so that it is current. */
-static void
-on_view_changed_cb (GawahCasebookPage *self)
-{
-  const char *name = adw_view_stack_get_visible_child_name (self->content_stack);
-
-  if (g_strcmp0 (name, "catalogue") == 0)
-    gawah_provision_browser_set_casebook (self->provision_browser, self->casebook);
 }
 
 /* The catalogue answers "which incidents engage Article N?"; choosing one
@@ -383,6 +464,58 @@ on_timeline_incident_cb (GawahCasebookPage *self,
 {
   adw_view_stack_set_visible_child_name (self->content_stack, "incidents");
   gawah_casebook_page_select (self, incident_id);
+}
+
+/* Given the casebook and the list's filter before it is put on screen, the
+ * view counts once, as it is mapped. */
+static void
+build_statistics_view (GawahCasebookPage *self)
+{
+  self->statistics_view = GAWAH_STATISTICS_VIEW (gawah_statistics_view_new ());
+  gawah_statistics_view_set_filter (self->statistics_view, &self->filter);
+  gawah_statistics_view_set_casebook (self->statistics_view, self->casebook);
+  adw_bin_set_child (self->statistics_bin, GTK_WIDGET (self->statistics_view));
+}
+
+static void
+build_agenda_view (GawahCasebookPage *self)
+{
+  self->agenda_view = GAWAH_AGENDA_VIEW (gawah_agenda_view_new ());
+  g_signal_connect_object (self->agenda_view, "show-incident", G_CALLBACK (on_timeline_incident_cb), self,
+                           G_CONNECT_SWAPPED);
+  gawah_agenda_view_set_casebook (self->agenda_view, self->casebook);
+  adw_bin_set_child (self->agenda_bin, GTK_WIDGET (self->agenda_view));
+}
+
+static void
+build_provision_browser (GawahCasebookPage *self)
+{
+  self->provision_browser = GAWAH_PROVISION_BROWSER (gawah_provision_browser_new ());
+  g_signal_connect_object (self->provision_browser, "show-incident", G_CALLBACK (on_show_incident_cb), self,
+                           G_CONNECT_SWAPPED);
+  adw_bin_set_child (self->catalogue_bin, GTK_WIDGET (self->provision_browser));
+}
+
+/* Each view is built the first time it is shown, and reads the casebook
+ * when it is shown, so that it is current. */
+static void
+on_view_changed_cb (GawahCasebookPage *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->content_stack);
+
+  /* The template's own first choice, before there is a casebook. */
+  if (self->casebook == NULL)
+    return;
+  if (g_strcmp0 (name, "statistics") == 0 && self->statistics_view == NULL)
+    build_statistics_view (self);
+  else if (g_strcmp0 (name, "agenda") == 0 && self->agenda_view == NULL)
+    build_agenda_view (self);
+  else if (g_strcmp0 (name, "catalogue") == 0)
+    {
+      if (self->provision_browser == NULL)
+        build_provision_browser (self);
+      gawah_provision_browser_set_casebook (self->provision_browser, self->casebook);
+    }
 }
 
 /* Indexed like the lanes dropdown's items. */
@@ -443,10 +576,12 @@ gawah_casebook_page_new (GawahCasebook *casebook)
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (on_selection_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (on_list_grown_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->model, "notify::loading", G_CALLBACK (on_list_grown_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   gawah_timeline_view_set_casebook (self->timeline_view, casebook);
-  gawah_statistics_view_set_casebook (self->statistics_view, casebook);
-  gawah_agenda_view_set_casebook (self->agenda_view, casebook);
   update_count (self);
   return self;
 }
@@ -467,7 +602,12 @@ gawah_casebook_page_dispose (GObject *object)
     gawah_statistics_view_set_casebook (self->statistics_view, NULL);
   if (self->agenda_view != NULL)
     gawah_agenda_view_set_casebook (self->agenda_view, NULL);
+  g_clear_handle_id (&self->pending_source, g_source_remove);
   gawah_widget_dispose_children (GTK_WIDGET (self), GAWAH_TYPE_CASEBOOK_PAGE);
+  self->incident_view = NULL;
+  self->statistics_view = NULL;
+  self->agenda_view = NULL;
+  self->provision_browser = NULL;
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
   g_clear_object (&self->casebook);
@@ -482,11 +622,7 @@ gawah_casebook_page_class_init (GawahCasebookPageClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = gawah_casebook_page_dispose;
 
-  g_type_ensure (GAWAH_TYPE_INCIDENT_VIEW);
-  g_type_ensure (GAWAH_TYPE_PROVISION_BROWSER);
   g_type_ensure (GAWAH_TYPE_TIMELINE_VIEW);
-  g_type_ensure (GAWAH_TYPE_STATISTICS_VIEW);
-  g_type_ensure (GAWAH_TYPE_AGENDA_VIEW);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/gawah-casebook-page.ui");
   gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, search_entry);
@@ -498,22 +634,20 @@ gawah_casebook_page_class_init (GawahCasebookPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, detail_stack);
-  gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, incident_view);
+  gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, incident_bin);
   gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, content_stack);
-  gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, provision_browser);
   gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, timeline_view);
-  gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, statistics_view);
-  gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, agenda_view);
+  gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, statistics_bin);
+  gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, agenda_bin);
+  gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, catalogue_bin);
   gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, lanes_dropdown);
   gtk_widget_class_bind_template_callback (widget_class, on_timeline_incident_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_lanes_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_view_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_show_incident_cb);
   gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, from_entry);
   gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, to_entry);
   gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, person_revealer);
   gtk_widget_class_bind_template_child (widget_class, GawahCasebookPage, person_label);
-  gtk_widget_class_bind_template_callback (widget_class, on_person_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_show_everyone_cb);
   gtk_widget_class_bind_template_callback (widget_class, apply_filter);
   gtk_widget_class_bind_template_callback (widget_class, setup_row_cb);

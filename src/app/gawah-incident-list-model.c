@@ -4,11 +4,18 @@
  * summary, is read from the casebook when the list view asks for it and is
  * kept in a small cache, so 100,000 incidents scroll without loading them.
  *
+ * A search that matches tens of thousands of incidents takes longer than a
+ * frame to list in full, so the model reads a first page at once, and the
+ * rest from idle callbacks, a few milliseconds at a time, appending as it
+ * goes ("loading" is TRUE until the list is complete). Once complete it
+ * holds the same ids in the same order as gawah_casebook_query_incidents().
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include "gawah-incident-list-model.h"
+#include "gawah-task-progress.h"
 
 #define CACHE_SIZE 512
 
@@ -62,7 +69,18 @@ struct _GawahIncidentListModel
   GArray              *ids;       /* gint64, in list order */
   GHashTable          *cache;     /* position → GawahIncidentItem */
   GawahIncidentFilter  filter;
+
+  GawahIncidentPager  *pager;     /* while loading */
+  guint                load_source;
 };
+
+enum {
+  PROP_0,
+  PROP_LOADING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static GType
 list_model_get_item_type (GListModel *model)
@@ -120,10 +138,18 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (GawahIncidentListModel, gawah_incident_list_model
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
 
 static void
+stop_loading (GawahIncidentListModel *self)
+{
+  g_clear_handle_id (&self->load_source, g_source_remove);
+  g_clear_pointer (&self->pager, gawah_incident_pager_free);
+}
+
+static void
 gawah_incident_list_model_finalize (GObject *object)
 {
   GawahIncidentListModel *self = GAWAH_INCIDENT_LIST_MODEL (object);
 
+  stop_loading (self);
   g_clear_object (&self->casebook);
   g_clear_pointer (&self->ids, g_array_unref);
   g_clear_pointer (&self->cache, g_hash_table_unref);
@@ -132,9 +158,35 @@ gawah_incident_list_model_finalize (GObject *object)
 }
 
 static void
+gawah_incident_list_model_get_property (GObject    *object,
+                                        guint       prop_id,
+                                        GValue     *value,
+                                        GParamSpec *pspec)
+{
+  GawahIncidentListModel *self = GAWAH_INCIDENT_LIST_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOADING:
+      g_value_set_boolean (value, gawah_incident_list_model_is_loading (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 gawah_incident_list_model_class_init (GawahIncidentListModelClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = gawah_incident_list_model_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = gawah_incident_list_model_finalize;
+  object_class->get_property = gawah_incident_list_model_get_property;
+
+  /* TRUE while ids are still being read after the first page. */
+  properties[PROP_LOADING] = g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                                                   G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -154,24 +206,112 @@ gawah_incident_list_model_new (GawahCasebook *casebook)
   return self;
 }
 
-/* Runs the query again: after an edit, or with a new filter. */
+/* Loading ends: the list is complete, or could not be read further. */
+static void
+finish_loading (GawahIncidentListModel *self)
+{
+  self->load_source = 0;
+  g_clear_pointer (&self->pager, gawah_incident_pager_free);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static gboolean load_more_cb (gpointer user_data);
+
+/* While an import or export runs in a worker thread, the casebook's
+ * connection is the worker's: the list waits, looking again now and then
+ * rather than spinning in the idle loop the worker needs a processor for. */
+#define BUSY_RETRY_MS 100
+
+static void
+schedule_load (GawahIncidentListModel *self)
+{
+  if (gawah_task_progress_is_busy (G_OBJECT (self->casebook)))
+    self->load_source = g_timeout_add_full (G_PRIORITY_DEFAULT_IDLE, BUSY_RETRY_MS, load_more_cb, self, NULL);
+  else
+    self->load_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, load_more_cb, self, NULL);
+  g_source_set_static_name (g_main_context_find_source_by_id (NULL, self->load_source),
+                            "[gawah] incident list");
+}
+
+/* One idle step: as many ids as GAWAH_INCIDENT_STEP_USEC allows, appended. */
+static gboolean
+load_more_cb (gpointer user_data)
+{
+  GawahIncidentListModel *self = user_data;
+  g_autoptr(GError) error = NULL;
+  guint before = self->ids->len;
+  guint this_step = self->load_source;
+
+  if (gawah_task_progress_is_busy (G_OBJECT (self->casebook)))
+    {
+      schedule_load (self);
+      return G_SOURCE_REMOVE;
+    }
+
+  if (!gawah_incident_pager_next (self->pager, G_MAXUINT, g_get_monotonic_time () + GAWAH_INCIDENT_STEP_USEC,
+                                  self->ids, &error))
+    g_warning ("Could not list every incident: %s", error->message);
+  if (self->ids->len > before)
+    g_list_model_items_changed (G_LIST_MODEL (self), before, 0, self->ids->len - before);
+  /* A handler of items-changed reloaded the list: its own loading goes on. */
+  if (self->load_source != this_step)
+    return G_SOURCE_REMOVE;
+  if (error != NULL || gawah_incident_pager_is_done (self->pager))
+    {
+      finish_loading (self);
+      return G_SOURCE_REMOVE;
+    }
+  schedule_load (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the query again: after an edit, or with a new filter. The first
+ * page is there on return; the rest follows from idle callbacks, below
+ * the priority of drawing, so that the window stays responsive. */
 gboolean
 gawah_incident_list_model_reload (GawahIncidentListModel  *self,
                                   GError                 **error)
 {
-  g_autoptr(GArray) ids = gawah_casebook_query_incidents (self->casebook, &self->filter, error);
+  g_autoptr(GawahIncidentPager) pager = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gboolean was_loading;
   guint removed;
 
   g_return_val_if_fail (GAWAH_IS_INCIDENT_LIST_MODEL (self), FALSE);
 
-  if (ids == NULL)
-    return FALSE;
+  pager = gawah_incident_pager_new (self->casebook, &self->filter);
+  was_loading = gawah_incident_list_model_is_loading (self);
+  if (!gawah_incident_pager_next (pager, GAWAH_INCIDENT_FIRST_PAGE, 0, ids, error))
+    {
+      /* The rest of the previous list would not match the filter now. */
+      stop_loading (self);
+      if (was_loading)
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+      return FALSE;
+    }
+
+  was_loading = gawah_incident_list_model_is_loading (self);
+  stop_loading (self);
   removed = self->ids->len;
   g_array_unref (self->ids);
   self->ids = g_steal_pointer (&ids);
   g_hash_table_remove_all (self->cache);
+  if (!gawah_incident_pager_is_done (pager))
+    {
+      self->pager = g_steal_pointer (&pager);
+      schedule_load (self);
+    }
   g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->ids->len);
+  if (was_loading != gawah_incident_list_model_is_loading (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
   return TRUE;
+}
+
+gboolean
+gawah_incident_list_model_is_loading (GawahIncidentListModel *self)
+{
+  g_return_val_if_fail (GAWAH_IS_INCIDENT_LIST_MODEL (self), FALSE);
+  return self->pager != NULL;
 }
 
 static void
@@ -201,7 +341,8 @@ gawah_incident_list_model_set_filter (GawahIncidentListModel     *self,
   return gawah_incident_list_model_reload (self, error);
 }
 
-/* The position of an incident, or GTK_INVALID_LIST_POSITION (G_MAXUINT). */
+/* The position of an incident, or GTK_INVALID_LIST_POSITION (G_MAXUINT):
+ * while loading, only among the incidents listed so far. */
 guint
 gawah_incident_list_model_find (GawahIncidentListModel *self,
                                 gint64                  incident_id)

@@ -26,6 +26,7 @@ gboolean                gawah_incident_list_model_set_filter (GawahIncidentListM
                                                               GError                    **error);
 gboolean                gawah_incident_list_model_reload     (GawahIncidentListModel     *self,
                                                               GError                    **error);
+gboolean                gawah_incident_list_model_is_loading (GawahIncidentListModel    *self);
 guint                   gawah_incident_list_model_find       (GawahIncidentListModel     *self,
                                                               gint64                      incident_id);
 

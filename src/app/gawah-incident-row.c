@@ -88,7 +88,6 @@ gawah_incident_row_class_init (GawahIncidentRowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = gawah_incident_row_dispose;
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/gawah-incident-row.ui");
   gtk_widget_class_bind_template_child (widget_class, GawahIncidentRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, GawahIncidentRow, when_where_label);

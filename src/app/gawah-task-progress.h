@@ -38,8 +38,9 @@
  * until the callback has run: gawah_task_progress_is_busy() tells the window
  * not to back up or lock it meanwhile, since its connection is in use by
  * the worker; the app's other windows are insensitive meanwhile, and the
- * editors keep their edits until it has ended, so that nothing else writes
- * through that connection (the list may still read a row to draw it). The outcome is what the work returned, even if Cancel was
+ * editors keep their edits and the incident list its loading until it has
+ * ended, so that nothing else writes through that connection (the list may
+ * still read a row to draw it). The outcome is what the work returned, even if Cancel was
  * pressed after the work had committed.
  *
  * "finished" is emitted when gawah_task_progress_finish() is called, with

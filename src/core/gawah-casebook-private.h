@@ -88,6 +88,10 @@ GArray    *gawah_collect_ids            (GawahCasebook          *self,
                                          GError                **error);
 
 char      *gawah_search_expression      (const char             *text);
+char      *gawah_search_exact_expression (GawahCasebook         *self,
+                                         const char             *text,
+                                         guint                   max_terms,
+                                         GError                **error);
 
 /* The incident list's filters as SQL over "incident i", with parameters
  * ?1–?9 bound by gawah_incident_filter_bind(): the list, the timeline and

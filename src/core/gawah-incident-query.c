@@ -1,9 +1,8 @@
 /* gawah-incident-query.c: the incident list's query
  *
- * The statement names only the filters in use, so that SQLite can use an
- * index for each (a condition "?2 IS NULL OR ..." hides it); each
- * combination is prepared once and cached. It returns ids only; the list
- * loads each row's summary when the row is shown.
+ * The filters, and what a row of the list shows. The query itself, which
+ * returns ids only, a page at a time, is in gawah-incident-pager.c; the
+ * list loads each row's summary when the row is shown.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -111,86 +110,6 @@ gawah_incident_filter_bind (GawahStmt                 *stmt,
   gawah_stmt_bind_text_or_null (stmt, 7, from);
   gawah_stmt_bind_text_or_null (stmt, 8, to);
   gawah_stmt_bind_id_or_null (stmt, 9, filter->person_id);
-}
-
-/* Above this many matches, walking the incidents newest first and keeping
- * the matching ones beats sorting the matches: a word found in nearly every
- * incident must not cost a sort of all of them. */
-#define COMMON_TERM_MATCHES 5000
-
-static gboolean
-matches_are_common (GawahCasebook  *self,
-                    const char     *match,
-                    gboolean       *common,
-                    GError        **error)
-{
-  g_autoptr(GawahStmt) stmt = gawah_db_prepare (gawah_casebook_get_db (self),
-    "SELECT count(*) FROM (SELECT 1 FROM incident_fts WHERE incident_fts MATCH ?1 LIMIT ?2)", error);
-  gboolean has_row = FALSE;
-
-  if (stmt == NULL)
-    return FALSE;
-  gawah_stmt_bind_text (stmt, 1, match);
-  gawah_stmt_bind_int64 (stmt, 2, COMMON_TERM_MATCHES);
-  if (!gawah_db_step_row (gawah_casebook_get_db (self), stmt, &has_row, error))
-    return FALSE;
-  *common = has_row && sqlite3_column_int64 (stmt, 0) >= COMMON_TERM_MATCHES;
-  return TRUE;
-}
-
-/* NULLs sort last in descending order: undated incidents come at the end,
- * and the index on (start_date, id) gives the order without a sort. */
-static char *
-build_query_sql (const GawahIncidentFilter *filter,
-                 const char                *match,
-                 gboolean                   common_text)
-{
-  GString *sql = g_string_new ("SELECT i.id FROM incident i WHERE 1");
-  const struct {
-    gboolean    in_use;
-    const char *condition;
-  } clauses[] = {
-    /* "+" keeps SQLite from looking the matches up by id and sorting them. */
-    { match != NULL, common_text ? "+" GAWAH_FILTER_TEXT : GAWAH_FILTER_TEXT },
-    { filter->province != NULL && *filter->province != '\0', GAWAH_FILTER_PROVINCE },
-    { filter->act_type != NULL && *filter->act_type != '\0', GAWAH_FILTER_ACT_TYPE },
-    { filter->hrd_category != NULL && *filter->hrd_category != '\0', GAWAH_FILTER_HRD_CATEGORY },
-    { filter->perpetrator_type != NULL && *filter->perpetrator_type != '\0', GAWAH_FILTER_PERPETRATOR_TYPE },
-    { filter->status != NULL && *filter->status != '\0', GAWAH_FILTER_STATUS },
-    { gawah_partial_date_is_known (&filter->from), GAWAH_FILTER_FROM },
-    { gawah_partial_date_is_known (&filter->to), GAWAH_FILTER_TO },
-    { filter->person_id > 0, GAWAH_FILTER_PERSON },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (clauses); i++)
-    if (clauses[i].in_use)
-      g_string_append_printf (sql, " AND %s", clauses[i].condition);
-  g_string_append (sql, " ORDER BY i.start_date DESC, i.id DESC");
-  return g_string_free (sql, FALSE);
-}
-
-/* Incident ids, newest first. */
-GArray *
-gawah_casebook_query_incidents (GawahCasebook              *self,
-                                const GawahIncidentFilter  *filter,
-                                GError                    **error)
-{
-  g_autofree char *match = NULL;
-  g_autofree char *sql = NULL;
-  g_autoptr(GawahStmt) stmt = NULL;
-  gboolean common_text = FALSE;
-
-  g_return_val_if_fail (GAWAH_IS_CASEBOOK (self), NULL);
-
-  match = gawah_search_expression (filter->text);
-  if (match != NULL && !matches_are_common (self, match, &common_text, error))
-    return NULL;
-  sql = build_query_sql (filter, match, common_text);
-  stmt = gawah_db_prepare (gawah_casebook_get_db (self), sql, error);
-  if (stmt == NULL)
-    return NULL;
-  gawah_incident_filter_bind (stmt, filter);
-  return gawah_collect_ids (self, stmt, error);
 }
 
 static GawahIncidentSummary *

@@ -48,11 +48,30 @@ void                  gawah_incident_summary_free    (GawahIncidentSummary *summ
 GArray               *gawah_casebook_query_incidents (GawahCasebook              *self,
                                                       const GawahIncidentFilter  *filter,
                                                       GError                    **error);
+
+/* The same ids, a page at a time (gawah-incident-pager.c). The list asks
+ * for a first page it can show at once, then for the rest in steps short
+ * enough that the window never misses a frame (16 ms). */
+#define GAWAH_INCIDENT_FIRST_PAGE   50
+#define GAWAH_INCIDENT_STEP_USEC    5000
+
+typedef struct _GawahIncidentPager GawahIncidentPager;
+
+GawahIncidentPager   *gawah_incident_pager_new       (GawahCasebook              *casebook,
+                                                      const GawahIncidentFilter  *filter);
+gboolean              gawah_incident_pager_next      (GawahIncidentPager         *self,
+                                                      guint                       max_ids,
+                                                      gint64                      deadline,
+                                                      GArray                     *ids,
+                                                      GError                    **error);
+gboolean              gawah_incident_pager_is_done   (GawahIncidentPager         *self);
+void                  gawah_incident_pager_free      (GawahIncidentPager         *self);
 GawahIncidentSummary *gawah_casebook_get_summary     (GawahCasebook              *self,
                                                       gint64                      id,
                                                       GError                    **error);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (GawahIncidentFilter, gawah_incident_filter_clear)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GawahIncidentSummary, gawah_incident_summary_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GawahIncidentPager, gawah_incident_pager_free)
 
 G_END_DECLS
