@@ -26,7 +26,7 @@ fi
 
 packages=(
   gcc libc6-dev pkg-config meson ninja-build
-  libglib2.0-dev libglib2.0-bin libxml2-dev libxml2-utils gettext
+  libglib2.0-dev libglib2.0-bin libxml2-dev libxml2-utils gettext libssl-dev
   libgtk-4-dev libadwaita-1-dev libepoxy-dev
   xvfb xauth dbus dbus-x11 at-spi2-core
   desktop-file-utils appstream

@@ -389,6 +389,33 @@ test_chain_hash_unambiguous (void)
   g_assert_cmpuint (strlen (ha), ==, 64);
 }
 
+/* The bytes hashed are the chain's format, and trails written before the
+ * hash moved from GLib to libcrypto must still verify: the hash of an entry
+ * is GLib's SHA-256 of its length-prefixed fields, in lower-case hex. */
+static void
+test_chain_hash_format (void)
+{
+  const char *fields[] = { "2026-11-29T06:00:00.000Z", "ثمینہ", "insert", "incident", NULL, "",
+                           "{\"title\":\"گرفتاری\"}" };
+  g_autoptr(GString) bytes = g_string_new (NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *hash = gawah_audit_chain_hash ("0f1e", fields, G_N_ELEMENTS (fields));
+  g_autofree char *first = gawah_audit_chain_hash (NULL, fields, 1);
+
+  g_string_append (bytes, "4:0f1e\n");
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (fields[i] == NULL)
+      g_string_append (bytes, "-\n");
+    else
+      g_string_append_printf (bytes, "%zu:%s\n", strlen (fields[i]), fields[i]);
+  expected = g_compute_checksum_for_string (G_CHECKSUM_SHA256, bytes->str, (gssize) bytes->len);
+  g_assert_cmpstr (hash, ==, expected);
+
+  g_clear_pointer (&expected, g_free);
+  expected = g_compute_checksum_for_string (G_CHECKSUM_SHA256, "0:\n24:2026-11-29T06:00:00.000Z\n", -1);
+  g_assert_cmpstr (first, ==, expected);
+}
+
 #define AUDIT_TEST(path, fn) \
   g_test_add (path, CasebookFixture, NULL, casebook_fixture_set_up, fn, casebook_fixture_tear_down)
 
@@ -399,6 +426,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/audit/chain-hash", test_chain_hash_unambiguous);
+  g_test_add_func ("/audit/chain-hash-format", test_chain_hash_format);
   AUDIT_TEST ("/audit/create-edit-delete", test_create_edit_delete);
   AUDIT_TEST ("/audit/children-and-decision", test_children_and_decision);
   AUDIT_TEST ("/audit/evidence-hash-only", test_evidence_hash_only);
