@@ -367,15 +367,11 @@ gawah_db_exec (GawahDb     *db,
   return TRUE;
 }
 
-GawahStmt *
-gawah_db_prepare (GawahDb     *db,
-                  const char  *sql,
-                  GError     **error)
+static sqlite3_stmt *
+prepare_cached (GawahDb     *db,
+                const char  *sql,
+                GError     **error)
 {
-  /* A worker thread (an import) prepares its statements while the main
-   * thread may still read a row for the list it shows: SQLite serialises
-   * their calls on the connection, this lock their use of the cache. */
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&db->statements_lock);
   sqlite3_stmt *stmt = g_hash_table_lookup (db->statements, sql);
   int rc;
 
@@ -389,6 +385,22 @@ gawah_db_prepare (GawahDb     *db,
       return NULL;
     }
   g_hash_table_insert (db->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+GawahStmt *
+gawah_db_prepare (GawahDb     *db,
+                  const char  *sql,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  /* A worker thread (an import) prepares its statements while the main
+   * thread may still read a row for the list it shows: SQLite serialises
+   * their calls on the connection, this lock their use of the cache. */
+  g_mutex_lock (&db->statements_lock);
+  stmt = prepare_cached (db, sql, error);
+  g_mutex_unlock (&db->statements_lock);
   return stmt;
 }
 
