@@ -300,7 +300,7 @@ save_act (GawahActEditor  *self,
   return TRUE;
 }
 
-static gboolean save_timeout_cb (gpointer user_data);
+static void schedule_save (GawahActEditor *self);
 
 /* Saves now if anything changed; FALSE (and the field marked) if the
  * edits cannot be saved (or cannot be yet). */
@@ -318,7 +318,7 @@ gawah_act_editor_flush (GawahActEditor *self)
    * written now would join (and could be rolled back with) the import. */
   if (gawah_task_progress_is_busy (G_OBJECT (self->casebook)))
     {
-      self->save_id = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
+      schedule_save (self);
       return FALSE;
     }
   clear_field_errors (self);
@@ -345,13 +345,19 @@ save_timeout_cb (gpointer user_data)
 }
 
 static void
+schedule_save (GawahActEditor *self)
+{
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  self->save_id = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
+}
+
+static void
 on_changed_cb (GawahActEditor *self)
 {
   if (self->loading)
     return;
   self->dirty = TRUE;
-  g_clear_handle_id (&self->save_id, g_source_remove);
-  self->save_id = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
+  schedule_save (self);
   show_status (self, NULL);
 }
 
